@@ -1,0 +1,156 @@
+/**
+ * The schema module every other part imports: the revision registry, the generated JSON Schemas,
+ * and one compiled ajv validator per revision and definition, compiled on first use and cached.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { UserError } from './errors.ts';
+import { getRevision, schemaJsonFile, type Revision } from './registry.ts';
+
+export * from './registry.ts';
+export { UserError, UserErrors } from './errors.ts';
+
+/** A generated `schema.json`: `$defs` for 2020-12 revisions, `definitions` for draft-07 ones. */
+export interface SchemaDocument {
+  $schema: string;
+  $id: string;
+  title: string;
+  $defs?: Record<string, unknown>;
+  definitions?: Record<string, unknown>;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: ErrorObject[];
+}
+
+// ajv-formats ships CommonJS; under NodeNext its default export sits one level down.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+/** The definitions object of a schema, whichever dialect it uses. */
+export function definitionsOf(schema: SchemaDocument): Record<string, unknown> {
+  const defs = schema.$defs ?? schema.definitions;
+  if (!defs) throw new Error(`schema ${schema.$id} has neither $defs nor definitions`);
+  return defs;
+}
+
+/** The JSON pointer prefix under which a schema keeps its definitions. */
+export function definitionsPointer(schema: SchemaDocument): '#/$defs/' | '#/definitions/' {
+  return schema.$defs ? '#/$defs/' : '#/definitions/';
+}
+
+const schemas = new Map<string, SchemaDocument>();
+
+/** The generated JSON Schema of a revision (`latest` is accepted), read once and cached. */
+export function loadSchema(revisionId: string): SchemaDocument {
+  const revision = getRevision(revisionId);
+  let schema = schemas.get(revision.id);
+  if (!schema) {
+    const file = schemaJsonFile(revision.id);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UserError('generated schema missing: run `npm run generate`', file);
+    }
+    try {
+      schema = JSON.parse(text) as SchemaDocument;
+    } catch (error) {
+      throw new UserError(`not valid JSON (${(error as Error).message}): run \`npm run generate\``, file);
+    }
+    schemas.set(revision.id, schema);
+  }
+  return schema;
+}
+
+/** The names of every definition in a revision, sorted. */
+export function definitionNames(revisionId: string): string[] {
+  return Object.keys(definitionsOf(loadSchema(revisionId))).sort();
+}
+
+export function hasDefinition(revisionId: string, definition: string): boolean {
+  return Object.hasOwn(definitionsOf(loadSchema(revisionId)), definition);
+}
+
+/** A fresh ajv instance configured for the dialect of a revision, with its schema added. */
+export function createAjv(revision: Revision, schema: SchemaDocument, options: { allErrors?: boolean } = {}): Ajv {
+  const settings = {
+    allErrors: options.allErrors ?? false,
+    strict: true,
+    strictTypes: false,
+    allowUnionTypes: true,
+    validateFormats: true,
+  };
+  const ajv = revision.dialect === '2020-12' ? new Ajv2020(settings) : new Ajv(settings);
+  addFormats(ajv);
+  ajv.addSchema(schema as object, schema.$id);
+  return ajv;
+}
+
+type Mode = 'first-error' | 'all-errors';
+const ajvs = new Map<string, Ajv>();
+const validators = new Map<string, ValidateFunction>();
+
+function ajvFor(revision: Revision, mode: Mode): Ajv {
+  const key = `${revision.id}\u0000${mode}`;
+  let ajv = ajvs.get(key);
+  if (!ajv) {
+    ajv = createAjv(revision, loadSchema(revision.id), { allErrors: mode === 'all-errors' });
+    ajvs.set(key, ajv);
+  }
+  return ajv;
+}
+
+function compiled(revisionId: string, definition: string, mode: Mode): ValidateFunction {
+  const revision = getRevision(revisionId);
+  const key = `${revision.id}\u0000${definition}\u0000${mode}`;
+  let validator = validators.get(key);
+  if (!validator) {
+    const schema = loadSchema(revision.id);
+    if (!hasDefinition(revision.id, definition)) {
+      throw new UserError(`revision ${revision.id} has no definition named "${definition}"`);
+    }
+    const found = ajvFor(revision, mode).getSchema(`${schema.$id}${definitionsPointer(schema)}${definition}`);
+    if (!found) throw new Error(`ajv could not compile ${definition} of ${revision.id}`);
+    validator = found;
+    validators.set(key, validator);
+  }
+  return validator;
+}
+
+/**
+ * The compiled validator of one definition in one revision, compiled on first use and then cached.
+ * It stops at the first error, which keeps the common case (a valid message) fast; use `validate`
+ * to get every error of an invalid message.
+ */
+export function getValidator(revisionId: string, definition: string): ValidateFunction {
+  return compiled(revisionId, definition, 'first-error');
+}
+
+/**
+ * Validates a value against a named definition. A valid value costs one fast validation; an invalid
+ * one is validated again by an all-errors validator so the result explains every problem.
+ */
+export function validate(revisionId: string, definition: string, value: unknown): ValidationResult {
+  if (getValidator(revisionId, definition)(value)) return { valid: true, errors: [] };
+  const explain = compiled(revisionId, definition, 'all-errors');
+  explain(value);
+  return { valid: false, errors: [...(explain.errors ?? [])] };
+}
+
+/** One readable line per ajv error, e.g. `/params/name: must be string`. */
+export function formatErrors(errors: ErrorObject[]): string[] {
+  return errors.map((error) => {
+    const where = error.instancePath === '' ? '(root)' : error.instancePath;
+    const detail =
+      error.keyword === 'const'
+        ? ` ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`
+        : error.keyword === 'enum'
+          ? `: ${JSON.stringify((error.params as { allowedValues: unknown }).allowedValues)}`
+          : '';
+    return `${where}: ${error.message ?? error.keyword}${detail}`;
+  });
+}

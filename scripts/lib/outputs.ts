@@ -1,0 +1,63 @@
+/**
+ * Everything `npm run generate` derives, computed in memory first: `check` compares it with the
+ * committed files, `generate` writes it only once all of it was produced.
+ */
+import { join, relative } from 'node:path';
+import {
+  REPO_ROOT,
+  previousRevision,
+  registry,
+  revisionDir,
+  revisionIds,
+  schemaJsonFile,
+} from '../../schema/registry.ts';
+import { generateSchemas, type GeneratedSchema } from './generate-schema.ts';
+import { diffSchemas, renderDiffMarkdown } from './schema-diff.ts';
+
+export interface GeneratedFile {
+  /** Absolute path. */
+  file: string;
+  content: string;
+  /** One line for the console: what the file holds. */
+  summary: string;
+}
+
+export function changesFile(revision: string): string {
+  return join(revisionDir(revision), 'CHANGES.md');
+}
+
+/** Produces every generated file of every revision in the registry. */
+export function produceOutputs(ids: string[] = revisionIds(registry())): {
+  files: GeneratedFile[];
+  schemas: GeneratedSchema[];
+} {
+  const schemas = generateSchemas(ids);
+  const byId = new Map(schemas.map((s) => [s.revision.id, s]));
+  const files: GeneratedFile[] = [];
+  for (const generated of schemas) {
+    const { revision, schema, text } = generated;
+    const defs = (schema.$defs ?? schema.definitions) as Record<string, unknown>;
+    files.push({
+      file: schemaJsonFile(revision.id),
+      content: text,
+      summary: `${Object.keys(defs).length} definitions, JSON Schema ${revision.dialect}`,
+    });
+    const previous = previousRevision(revision.id);
+    const before = previous && byId.get(previous.id);
+    if (previous && before) {
+      const diff = diffSchemas(previous.id, before.schema, revision.id, schema);
+      files.push({
+        file: changesFile(revision.id),
+        content: renderDiffMarkdown(diff),
+        summary:
+          `changes from ${previous.id}: ${diff.added.length} added, ${diff.removed.length} removed, ` +
+          `${diff.changed.length} changed`,
+      });
+    }
+  }
+  return { files, schemas };
+}
+
+export function displayPath(file: string): string {
+  return relative(REPO_ROOT, file);
+}
