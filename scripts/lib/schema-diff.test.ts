@@ -37,6 +37,12 @@ describe('diffSchemas', () => {
     expect(renderDiffMarkdown(diff)).toContain('No changes to the schema.');
   });
 
+  it('ignores the order of union members and enum values', () => {
+    const before = modern({ A: {}, B: {}, T: { anyOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }], enum: [1, 2] } });
+    const after = modern({ A: {}, B: {}, T: { anyOf: [{ $ref: '#/$defs/B' }, { $ref: '#/$defs/A' }], enum: [2, 1] } });
+    expect(diffSchemas('a', before, 'b', after).changes).toEqual([]);
+  });
+
   it('classifies definitions added and removed', () => {
     const diff = diffSchemas('a', modern({ Old: { type: 'string' } }), 'b', modern({ New: { type: 'string' } }));
     expect(diff.added).toEqual(['New']);
@@ -153,6 +159,15 @@ describe('diffSchemas', () => {
     expect(back.changes).toEqual([
       expect.objectContaining({ kind: 'variant-removed', senders: 'breaking', receivers: 'compatible' }),
     ]);
+  });
+
+  it('reads a plain schema becoming a union as a member added', () => {
+    const change = only(
+      { type: ['string', 'integer'] },
+      { anyOf: [{ type: ['integer', 'string'] }, { type: 'array', items: { type: 'string' } }] },
+    );
+    expect(change).toMatchObject({ kind: 'variant-added', senders: 'compatible', receivers: 'breaking' });
+    expect(change.summary).toBe('anyOf member `array of string` added');
   });
 
   it('moving an inline shape into a named definition is compatible when the shape is the same', () => {

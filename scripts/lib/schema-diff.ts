@@ -97,8 +97,14 @@ export function normalize(value: unknown): unknown {
     if (ANNOTATIONS.has(key)) continue;
     if (key === 'additionalProperties' && openAsAbsent(value[key]) === undefined) continue;
     if (key === '$ref') out.$ref = refName(value.$ref);
+    else if (key === 'type' && Array.isArray(value.type)) out.type = [...(value.type as string[])].sort();
     else if (key === 'required' && Array.isArray(value.required)) out.required = [...value.required].sort();
-    else if (key === 'properties' && isPlainObject(value.properties)) {
+    else if ((key === 'anyOf' || key === 'oneOf' || key === 'enum') && Array.isArray(value[key])) {
+      // Member order carries no meaning in a union or an enum.
+      out[key] = (value[key] as unknown[])
+        .map(normalize)
+        .sort((x, y) => compareCodePoints(JSON.stringify(x), JSON.stringify(y)));
+    } else if (key === 'properties' && isPlainObject(value.properties)) {
       const props: Record<string, unknown> = {};
       for (const name of Object.keys(value.properties).sort(compareCodePoints)) {
         props[name] = normalize(value.properties[name]);
@@ -116,6 +122,43 @@ function openAsAbsent(value: unknown): unknown {
   return value === true || (isPlainObject(value) && Object.keys(normalize(value) as object).length === 0)
     ? undefined
     : value;
+}
+
+/** A short human name for a schema node: `Tool`, `array of Tool`, `string | integer`, `"text"`. */
+export function describeSchema(node: unknown): string {
+  if (!isPlainObject(node)) return JSON.stringify(node);
+  const ref = refName(node.$ref);
+  if (ref) return ref;
+  if ('const' in node) return JSON.stringify(node.const);
+  const union = node.anyOf ?? node.oneOf;
+  if (Array.isArray(union)) return union.map(describeSchema).join(' | ');
+  if (node.type === 'array' && node.items !== undefined) return `array of ${describeSchema(node.items)}`;
+  if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (node.type === 'object' && isPlainObject(node.properties)) {
+    return `object {${Object.keys(node.properties).sort(compareCodePoints).join(', ')}}`;
+  }
+  if (node.type !== undefined) return Array.isArray(node.type) ? node.type.join(' | ') : String(node.type);
+  return JSON.stringify(normalize(node));
+}
+
+function unionKeyword(node: Node): 'anyOf' | 'oneOf' | undefined {
+  return Array.isArray(node.anyOf) ? 'anyOf' : Array.isArray(node.oneOf) ? 'oneOf' : undefined;
+}
+
+/**
+ * When a plain schema became a union (or the reverse), compares it as a one-member union, so
+ * `string` → `string | array` reads as a member added rather than a type removed.
+ */
+function liftToUnion(before: Node, after: Node): [Node, Node] | undefined {
+  const a = unionKeyword(before);
+  const b = unionKeyword(after);
+  if ((a === undefined) === (b === undefined)) return undefined;
+  const keyword = (a ?? b)!;
+  const unionSide = a ? before : after;
+  const onlyUnion = Object.keys(normalize(unionSide) as object).every((key) => key === keyword);
+  if (!onlyUnion) return undefined;
+  const wrap = (node: Node): Node => ({ [keyword]: [normalize(node)] });
+  return a ? [before, wrap(after)] : [wrap(before), after];
 }
 
 function typesOf(node: Node): string[] | undefined {
@@ -183,6 +226,11 @@ class Differ {
         senders: 'compatible',
         receivers: 'compatible',
       });
+      return;
+    }
+    const lifted = liftToUnion(before, after);
+    if (lifted) {
+      this.compare(lifted[0], lifted[1], path);
       return;
     }
     const start = this.changes.length;
@@ -402,10 +450,7 @@ class Differ {
     if (before === undefined && after === undefined) return;
     const a = Array.isArray(before) ? before : [];
     const b = Array.isArray(after) ? after : [];
-    const label = (member: unknown): string => {
-      const name = isPlainObject(member) ? refName(member.$ref) : undefined;
-      return name ? `\`${name}\`` : `\`${JSON.stringify(normalize(member))}\``;
-    };
+    const label = (member: unknown): string => `\`${describeSchema(member)}\``;
     const keysA = a.map(canonical);
     const keysB = b.map(canonical);
     const removed = a.filter((_, i) => !keysB.includes(keysA[i]!));
