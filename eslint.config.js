@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'site/dist/**', '**/*.json'] },
@@ -11,6 +12,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: ['site/assets/**/*.js'], languageOptions: { globals: { ...globals.browser, MiniSearch: 'readonly' } } },
+  { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   {
     // Protocol schemas describe wire shapes, including open `{ [key: string]: unknown }` objects.
     files: ['schema/*/schema.ts'],

@@ -23,12 +23,16 @@ await runMain(() => {
   const hashes = Object.fromEntries(frozenFiles(revision).map((file) => [file, hashFile(file)]));
 
   if (!values.errata) {
-    if (revision.frozen) {
+    // Freezing records files not frozen yet (a new revision, or prose added to one); a frozen file changes only by erratum.
+    const known = revision.frozen ?? {};
+    const added = Object.fromEntries(Object.entries(hashes).filter(([file]) => !(file in known)));
+    if (Object.keys(added).length === 0) {
       throw new UserError(
-        `revision ${revision.id} is already frozen; record a correction with \`npm run errata -- ${revision.id} "summary"\``,
+        `every file of ${revision.id} is already frozen; record a correction with \`npm run errata -- ${revision.id} "summary"\``,
       );
     }
-    revision.frozen = hashes;
+    revision.frozen = Object.fromEntries(Object.entries({ ...known, ...added }).sort(([a], [b]) => (a < b ? -1 : 1)));
+    console.log(`froze ${Object.keys(added).length} file(s) of ${revision.id}`);
   } else {
     if (!summary?.trim()) throw new UsageError('usage: npm run errata -- <revision> "what the erratum corrects"');
     if (!revision.frozen)
@@ -41,8 +45,7 @@ await runMain(() => {
     revision.errata = [...(revision.errata ?? []), { date, summary: summary.trim(), files: changed }];
   }
   writeFileAtomic(REGISTRY_FILE, stringifyJson(registry));
-  console.log(
-    `${values.errata ? 'recorded an erratum for' : 'froze'} ${revision.id}: ${Object.keys(hashes).join(', ')}`,
-  );
+  if (values.errata)
+    console.log(`recorded an erratum for ${revision.id}: ${Object.keys(revision.errata!.at(-1)!.files).join(', ')}`);
   return 0;
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const steps = [
   { title: 'generate', script: 'generate.ts' },
   { title: 'check', script: 'check.ts' },
+  { title: 'site', script: 'site.ts' },
 ];
 
 for (const step of steps) {
@@ -19,5 +20,8 @@ for (const step of steps) {
     process.exit(result.status ?? 1);
   }
 }
-console.log('\nProduced schema/<revision>/schema.json and CHANGES.md for every revision in schema/revisions.json.');
+console.log(
+  '\nProduced schema/<revision>/schema.json, CHANGES.md and spec/<revision>/requirements.json for every revision.',
+);
+console.log('The site is in site/dist. Serve it with: npm run site:serve  (then open http://127.0.0.1:4173/)');
 console.log('Compare two revisions with: npm run schema:diff -- 2025-11-25 2026-07-28');

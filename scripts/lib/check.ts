@@ -5,6 +5,7 @@ import { REGISTRY_FILE, loadRegistry, revisionIds, schemaJsonFile } from '../../
 import { checkExamples } from './examples.ts';
 import { checkFrozen } from './freeze.ts';
 import { produceOutputs } from './outputs.ts';
+import { checkIdStability } from './spec.ts';
 
 export interface CheckReport {
   problems: UserError[];
@@ -24,7 +25,16 @@ export function runChecks(): CheckReport {
 
   let generatedOk = false;
   try {
-    const { files } = produceOutputs(ids);
+    const { files, prose } = produceOutputs(ids);
+    const finals = new Set(registry.revisions.filter((r) => r.status === 'final').map((r) => r.id));
+    const unstable = checkIdStability(prose, finals);
+    problems.push(...unstable);
+    const withProse = prose.filter((p) => p.pages.length > 0);
+    if (unstable.length === 0 && withProse.length > 0) {
+      passed.push(
+        `requirement markers valid: ${withProse.map((p) => `${p.revision} ${p.requirements.length}`).join(', ')}`,
+      );
+    }
     const stale = files.filter(({ file, content }) => !existsSync(file) || readFileSync(file, 'utf8') !== content);
     for (const { file } of stale) {
       problems.push(

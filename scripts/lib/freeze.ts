@@ -1,13 +1,24 @@
 /** Freeze hashes: a final revision's source may only change together with an errata entry. */
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { UserError } from '../../schema/errors.ts';
 import { REPO_ROOT, type Registry, type Revision } from '../../schema/registry.ts';
 import { readText } from './json.ts';
 
-/** Repository-relative paths of the files a final revision freezes. */
-export function frozenFiles(revision: Revision): string[] {
-  return [`schema/${revision.id}/schema.ts`];
+/** Repository-relative paths of the files a final revision freezes: its schema source and its prose. */
+export function frozenFiles(revision: Revision, root: string = REPO_ROOT): string[] {
+  const files = [`schema/${revision.id}/schema.ts`];
+  const spec = join(root, 'spec', revision.id);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry.endsWith('.md')) files.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  if (existsSync(spec)) walk(spec);
+  return files;
 }
 
 /** `sha256-<hex>` of a file's text with line endings normalised, so a CRLF checkout hashes the same. */
@@ -39,7 +50,18 @@ export function checkFrozen(registry: Registry, registryFile: string, root: stri
       );
       continue;
     }
-    for (const [file, hash] of expectedHashes(revision)) {
+    const expected = expectedHashes(revision);
+    for (const file of frozenFiles(revision, root)) {
+      if (!expected.has(file)) {
+        problems.push(
+          new UserError(
+            `revision ${revision.id} is final, but this file is not frozen: freeze it with \`npm run freeze -- ${revision.id}\``,
+            join(root, file),
+          ),
+        );
+      }
+    }
+    for (const [file, hash] of expected) {
       let actual: string;
       try {
         actual = hashFile(file, root);

@@ -13,6 +13,9 @@ import {
 } from '../../schema/registry.ts';
 import { generateSchemas, type GeneratedSchema } from './generate-schema.ts';
 import { diffSchemas, renderDiffMarkdown } from './schema-diff.ts';
+import { stringifyJson } from './json.ts';
+import { loadProse, requirementsDocument, requirementsFile, type RevisionProse } from './spec.ts';
+import { UserErrors } from '../../schema/errors.ts';
 
 export interface GeneratedFile {
   /** Absolute path. */
@@ -30,8 +33,12 @@ export function changesFile(revision: string): string {
 export function produceOutputs(ids: string[] = revisionIds(registry())): {
   files: GeneratedFile[];
   schemas: GeneratedSchema[];
+  prose: RevisionProse[];
 } {
   const schemas = generateSchemas(ids);
+  const prose = ids.map((id) => loadProse(id));
+  const proseProblems = prose.flatMap((p) => p.problems);
+  if (proseProblems.length > 0) throw new UserErrors(proseProblems);
   const byId = new Map(schemas.map((s) => [s.revision.id, s]));
   const files: GeneratedFile[] = [];
   for (const generated of schemas) {
@@ -55,7 +62,16 @@ export function produceOutputs(ids: string[] = revisionIds(registry())): {
       });
     }
   }
-  return { files, schemas };
+  for (const revisionProse of prose) {
+    if (revisionProse.pages.length === 0) continue;
+    const document = requirementsDocument(revisionProse);
+    files.push({
+      file: requirementsFile(revisionProse.revision),
+      content: stringifyJson(document),
+      summary: `${document.count} requirements from ${revisionProse.pages.length} pages`,
+    });
+  }
+  return { files, schemas, prose };
 }
 
 export function displayPath(file: string): string {

@@ -54,6 +54,10 @@ describe('requirement markers', () => {
     ]);
   });
 
+  it('reads a two-word keyword broken across lines', () => {
+    expect(page(':req[a.b] Servers MUST\nNOT act.').requirements[0]?.level).toBe('MUST NOT');
+  });
+
   it('takes the subject from the page, then "both"', () => {
     expect(page(':req[a.b] It MAY act.').requirements[0]?.subject).toBe('server');
     expect(page(':req[a.b] It MAY act.', 'title: T').requirements[0]?.subject).toBe('both');

@@ -24,7 +24,7 @@ export const KNOWN_DIRECTIVES = new Set(['req', 'type']);
 
 /** BCP 14 keywords, longest first so `MUST NOT` wins over `MUST`. */
 const KEYWORD =
-  /\b(MUST NOT|SHALL NOT|SHOULD NOT|NOT RECOMMENDED|MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)\b/g;
+  /\b(MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|NOT\s+RECOMMENDED|MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)\b/g;
 const LEVEL_OF: Record<string, Level> = {
   MUST: 'MUST',
   REQUIRED: 'MUST',
@@ -251,7 +251,7 @@ export function parsePage(file: string, page: string, text: string): ParsedPage 
     const scanKeywords = (): { index: number; keyword: string }[] => {
       const found: { index: number; keyword: string }[] = [];
       for (const match of flat.text.matchAll(KEYWORD)) {
-        if (flat.scannable[match.index]) found.push({ index: match.index, keyword: match[1]! });
+        if (flat.scannable[match.index]) found.push({ index: match.index, keyword: match[1]!.replace(/\s+/g, ' ') });
       }
       return found;
     };

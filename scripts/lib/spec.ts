@@ -92,3 +92,32 @@ export function requirementsDocument(prose: RevisionProse): {
     .sort((a, b) => compareCodePoints(a.id, b.id));
   return { revision: prose.revision, count: requirements.length, requirements };
 }
+
+/**
+ * An ID keeps its meaning: where a later revision reuses an ID of a final revision, level and subject must
+ * match. A requirement whose level or subject changes needs a new ID.
+ */
+export function checkIdStability(proses: RevisionProse[], finalRevisions: Set<string>): UserError[] {
+  const problems: UserError[] = [];
+  const seen = new Map<string, { revision: string; level: string; subject: string }>();
+  for (const prose of proses) {
+    const files = new Map(prose.pages.map((page) => [page.page, page.file]));
+    for (const requirement of prose.requirements) {
+      const earlier = seen.get(requirement.id);
+      if (earlier && (earlier.level !== requirement.level || earlier.subject !== requirement.subject)) {
+        problems.push(
+          new UserError(
+            `requirement ${requirement.id} changes meaning: ${earlier.level} for ${earlier.subject} in final revision ` +
+              `${earlier.revision}, ${requirement.level} for ${requirement.subject} here; give it a new ID`,
+            files.get(requirement.page),
+            { line: requirement.line },
+          ),
+        );
+      }
+      if (finalRevisions.has(prose.revision) && !earlier) {
+        seen.set(requirement.id, { revision: prose.revision, level: requirement.level, subject: requirement.subject });
+      }
+    }
+  }
+  return problems;
+}
