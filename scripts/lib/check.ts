@@ -6,6 +6,10 @@ import { checkExamples } from './examples.ts';
 import { checkFrozen } from './freeze.ts';
 import { produceOutputs } from './outputs.ts';
 import { checkIdStability } from './spec.ts';
+import { runProposalChecks } from './proposals.ts';
+import { deprecationRegistry } from './deprecations.ts';
+import { checkChangesets } from './changesets.ts';
+import { baseCommit } from './proposals.ts';
 
 export interface CheckReport {
   problems: UserError[];
@@ -62,5 +66,14 @@ export function runChecks(): CheckReport {
       passed.push(`${report.examples.length - invalid} valid and ${invalid} invalid examples behave as expected`);
     }
   }
+  const deprecated = deprecationRegistry(registry.revisions);
+  problems.push(...deprecated.problems);
+  if (deprecated.problems.length === 0) {
+    passed.push(`${deprecated.deprecations.length} deprecations name a migration path; none removed within 12 months`);
+  }
+  problems.push(...checkChangesets(baseCommit()));
+  const proposals = runProposalChecks();
+  problems.push(...proposals.problems);
+  passed.push(...proposals.passed);
   return { problems, passed };
 }

@@ -1,7 +1,7 @@
-// Filters the requirements table by level and subject.
+// Filters a table (requirements, proposals) by the selects that name a row data attribute.
 (() => {
   const selects = [...document.querySelectorAll('select[data-filter]')];
-  const rows = [...document.querySelectorAll('table.requirements tbody tr')];
+  const rows = [...document.querySelectorAll('table.requirements tbody tr, table.filterable tbody tr')];
   const count = document.querySelector('.filter-count');
   const apply = () => {
     let shown = 0;

@@ -26,6 +26,9 @@ import { diffSchemas, renderDiffMarkdown } from '../schema-diff.ts';
 import { loadProse, specDir } from '../spec.ts';
 import type { ParsedPage, Requirement } from '../spec-markdown.ts';
 import { requirementsIndex, schemaReferenceMarkdown, typeSlug } from './generated-pages.ts';
+import { loadProposals, type Proposal } from '../proposals.ts';
+import { deprecationRegistry } from '../deprecations.ts';
+import { proposalPage, proposalUrl, proposalsIndex } from './proposal-pages.ts';
 import { renderLayout, type NavItem, type RevisionLink } from './layout.ts';
 import { renderMarkdown, resolveMdPath, type OutgoingLink } from './render-markdown.ts';
 
@@ -143,6 +146,7 @@ function scopeLinks(page: string, links: OutgoingLink[]): OutgoingLink[] {
 function buildRevision(
   revision: Revision,
   problems: UserError[],
+  proposals: Proposal[],
 ): { pages: SitePage[]; links: OutgoingLink[]; requirements: Requirement[] } {
   const prose = loadProse(revision.id);
   problems.push(...prose.problems);
@@ -240,7 +244,14 @@ function buildRevision(
     path: 'requirements',
     title: 'Requirements',
     file: specDir(revision.id),
-    content: requirementsIndex(prose.requirements, (page) => revisionUrl(revision.id, page)),
+    content: requirementsIndex(
+      prose.requirements,
+      (page) => revisionUrl(revision.id, page),
+      (id) =>
+        proposals
+          .filter((p) => p.meta.revision === revision.id && (p.meta.requirements ?? []).includes(id))
+          .map((p) => ({ label: String(p.number).padStart(4, '0'), url: proposalUrl(p) })),
+    ),
     scripts: ['/assets/requirements.js'],
   });
   const generatedNav: NavItem = {
@@ -363,8 +374,14 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
   const pages: SitePage[] = [];
   const links: OutgoingLink[] = [];
   const requirementCounts: Record<string, number> = {};
+  const loadedProposals = loadProposals();
+  problems.push(...loadedProposals.problems);
+  const proposals = loadedProposals.proposals;
+  const requirementUrls = new Map<string, string>();
   for (const revision of revisions) {
-    const built = buildRevision(revision, problems);
+    const built = buildRevision(revision, problems, proposals);
+    for (const r of built.requirements)
+      requirementUrls.set(`${revision.id} ${r.id}`, `${revisionUrl(revision.id, r.page)}#${r.anchor}`);
     pages.push(...built.pages);
     links.push(...built.links);
     requirementCounts[revision.id] = built.requirements.length;
@@ -404,6 +421,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
       h('h2#more', 'More'),
       h('ul', [
         h('li', h('a', { href: '/proposals/' }, 'Proposals')),
+        h('li', h('a', { href: '/deprecations/' }, 'Deprecated features')),
         h('li', h('a', { href: '/search/' }, 'Search')),
         h('li', [
           h('a', { href: '/llms.txt' }, 'llms.txt'),
@@ -413,16 +431,72 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
       ]),
     ]) as HastRoot,
   });
+  const deprecations = deprecationRegistry(revisions);
+  problems.push(...deprecations.problems);
+  const earliestRemoval = (since: string) =>
+    since === 'draft' ? 'twelve months after release' : `${Number(since.slice(0, 4)) + 1}${since.slice(4)}`;
+  pages.push({
+    url: '/deprecations/',
+    title: 'Deprecated features',
+    description: 'Every deprecated protocol feature, its replacement, and the earliest revision that may remove it.',
+    content: h(null, [
+      h('p', [
+        'Generated from the ',
+        h('code', '@deprecated'),
+        " tags of every revision's schema. A deprecated feature stays for at least twelve months after the revision that deprecated it.",
+      ]),
+      h('table', { tabIndex: 0 }, [
+        h(
+          'thead',
+          h('tr', [
+            h('th', 'Feature'),
+            h('th', 'Deprecated in'),
+            h('th', 'Migration'),
+            h('th', 'Earliest removal'),
+            h('th', 'Removed in'),
+          ]),
+        ),
+        h(
+          'tbody',
+          deprecations.deprecations.map((d) =>
+            h('tr', [
+              h(
+                'td',
+                h('a', { href: `/${d.since}/schema/#${typeSlug(d.feature.split('.')[0]!)}` }, h('code', d.feature)),
+              ),
+              h('td', d.since),
+              h('td', d.migration),
+              h('td', earliestRemoval(d.since)),
+              h('td', d.removedIn ?? 'not removed'),
+            ]),
+          ),
+        ),
+      ]),
+    ]) as HastRoot,
+  });
   pages.push({
     url: '/proposals/',
     title: 'Proposals',
-    content: h(null, [
-      h(
-        'p',
-        'Change proposals to the protocol will be listed here, with their status and the requirements they add or change. No proposal has been published yet.',
-      ),
-    ]) as HastRoot,
+    description: 'Change proposals to the protocol, with their status and the requirements they add or change.',
+    content: proposalsIndex(proposals),
+    scripts: ['/assets/requirements.js'],
   });
+  for (const proposal of proposals) {
+    const url = proposalUrl(proposal);
+    const pageLinks: OutgoingLink[] = [];
+    pages.push({
+      url,
+      title: proposal.meta.title,
+      eyebrow: `Proposal ${String(proposal.number).padStart(4, '0')} · ${proposal.meta.status}`,
+      content: proposalPage({
+        proposal,
+        all: proposals,
+        requirementHref: (revision, id) => requirementUrls.get(`${revision} ${id}`),
+        links: pageLinks,
+      }),
+    });
+    links.push(...scopeLinks(url, pageLinks));
+  }
   pages.push({
     url: '/search/',
     title: 'Search',

@@ -155,7 +155,11 @@ export function schemaReferenceMarkdown({ revision, schema, docs, seeHref }: Ref
 }
 
 /** The requirements index: one row per requirement, filterable by level and subject. */
-export function requirementsIndex(requirements: Requirement[], pageUrl: (page: string) => string): HastRoot {
+export function requirementsIndex(
+  requirements: Requirement[],
+  pageUrl: (page: string) => string,
+  proposalsCiting: (id: string) => { label: string; url: string }[] = () => [],
+): HastRoot {
   const sorted = [...requirements].sort((a, b) => compareCodePoints(a.id, b.id));
   const counts = (key: 'level' | 'subject', value: string) => sorted.filter((r) => r[key] === value).length;
   const select = (id: string, label: string, values: readonly string[], key: 'level' | 'subject') =>
@@ -174,7 +178,10 @@ export function requirementsIndex(requirements: Requirement[], pageUrl: (page: s
       h('p.filter-count', { ariaLive: 'polite' }, ''),
     ]),
     h('table.requirements', { tabIndex: 0 }, [
-      h('thead', h('tr', [h('th', 'ID'), h('th', 'Level'), h('th', 'Subject'), h('th', 'Requirement')])),
+      h(
+        'thead',
+        h('tr', [h('th', 'ID'), h('th', 'Level'), h('th', 'Subject'), h('th', 'Requirement'), h('th', 'Proposals')]),
+      ),
       h(
         'tbody',
         sorted.map((r) =>
@@ -183,6 +190,10 @@ export function requirementsIndex(requirements: Requirement[], pageUrl: (page: s
             h('td', r.level),
             h('td', r.subject),
             h('td', r.text),
+            h(
+              'td',
+              proposalsCiting(r.id).flatMap((p, i) => [...(i ? [', '] : []), h('a', { href: p.url }, p.label)]),
+            ),
           ]),
         ),
       ),
