@@ -77,8 +77,8 @@ describe('parseProposal', () => {
 
   it('requires the sections of each type, non-empty', () => {
     expect(parse(source({}, SECTIONS.slice(0, 5))).problems).toEqual([
-      'proposals/0007-useful-change.md: a standards-track proposal needs a "## Security Implications" section: add it (see proposals/TEMPLATE.md)',
-      'proposals/0007-useful-change.md: a standards-track proposal needs a "## Reference Implementation" section: add it (see proposals/TEMPLATE.md)',
+      'proposals/0007-useful-change.md:38: a standards-track proposal needs a "## Security Implications" section (required: Abstract, Motivation, Specification, Rationale, Backward Compatibility, Security Implications, Reference Implementation): add it here',
+      'proposals/0007-useful-change.md:38: a standards-track proposal needs a "## Reference Implementation" section (required: Abstract, Motivation, Specification, Rationale, Backward Compatibility, Security Implications, Reference Implementation): add it here',
     ]);
     expect(parse(source({ type: 'informational' }, ['Abstract', 'Motivation'])).problems).toEqual([]);
     const empty = source().replace('Some text about rationale.', '_Why this design?_');
@@ -112,7 +112,7 @@ describe('checkProposalSet', () => {
 
   it('rejects duplicate numbers and unknown revisions', () => {
     expect(set(['0007-a.md', source()], ['0007-b.md', source()])).toEqual([
-      'proposals/0007-b.md: number 7 is already used by 0007-a.md: pick a free number',
+      'proposals/0007-b.md:2: number 7 is already used by 0007-a.md: pick a free number',
     ]);
     expect(set(['0007-a.md', source({ revision: '1999-01-01' })])[0]).toContain(
       ':11: revision "1999-01-01" is not in schema/revisions.json',

@@ -202,19 +202,26 @@ export function parseProposal(file: string, text: string, problems: UserError[])
     }
   }
   close(body.length);
-  for (const required of REQUIRED_SECTIONS[meta.type]) {
-    const section = sections.get(required);
+  const required = REQUIRED_SECTIONS[meta.type];
+  required.forEach((name, index) => {
+    const section = sections.get(name);
     if (!section) {
+      // Point at where it belongs: the next required section that exists, else the end of the file.
+      const next = required
+        .slice(index + 1)
+        .map((n) => sections.get(n))
+        .find(Boolean);
       problems.push(
         new UserError(
-          `a ${meta.type} proposal needs a "## ${required}" section: add it (see proposals/TEMPLATE.md)`,
+          `a ${meta.type} proposal needs a "## ${name}" section (required: ${required.join(', ')}): add it here`,
           file,
+          { line: next?.line ?? lineAt(text, text.length) },
         ),
       );
     } else if (section.text === '' || /^_[^_]*_$/.test(section.text)) {
-      problems.push(new UserError(`section "${required}" is empty: write it`, file, { line: section.line }));
+      problems.push(new UserError(`section "${name}" is empty: write it`, file, { line: section.line }));
     }
-  }
+  });
   const implementation = sections.get('Reference Implementation');
   if (
     meta.type === 'standards-track' &&
@@ -284,6 +291,7 @@ export function checkProposalSet(proposals: Proposal[]): UserError[] {
         new UserError(
           `number ${proposal.number} is already used by ${byNumber.get(proposal.number)!.name}: pick a free number`,
           proposal.file,
+          line('number'),
         ),
       );
     } else {

@@ -1,4 +1,5 @@
 /** End-to-end: the real `release:cut` command, run on copies of the repository. */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -218,6 +219,33 @@ describe('npm run release:cut, failing after it started', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^error: .*schema\.ts:\d+: TS2304/m);
     expect(result.stderr).not.toContain('internal error');
+    expect(snapshot(r)).toEqual(before);
+  });
+});
+
+describe('npm run release:cut, from a dirty git checkout', () => {
+  let repo: RepoCopy | undefined;
+  afterAll(() => repo?.dispose());
+
+  it('refuses before writing anything', () => {
+    repo = copyRepo();
+    const r = repo;
+    const git = (args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+        cwd: r.root,
+        stdio: 'pipe',
+      });
+    git(['init', '-q']);
+    git(['add', '-A']);
+    git(['commit', '-qm', 'base']);
+    r.write('spec/draft/index.md', `${r.read('spec/draft/index.md')}\nAn uncommitted edit.\n`);
+    const before = snapshot(r);
+    const result = r.run(CUT, [DATE]);
+    expectOneLineError(
+      result,
+      1,
+      /the working tree has 1 uncommitted change \(first: spec\/draft\/index\.md\): commit or stash/,
+    );
     expect(snapshot(r)).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@
  * later step fails (typically regeneration, on a type error in the draft), the files written so far are
  * restored, so a failed cut leaves the checkout as it was.
  */
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -140,6 +141,30 @@ export function freshChangelog(date: string, order: number | undefined, subject:
  * creates or modifies. Throws a `UserError` naming the problem when the date or the checkout is not fit for a
  * cut; nothing is written then.
  */
+/**
+ * A cut rewrites many files; starting from uncommitted changes would mix them into the release and make
+ * the cut impossible to review or undo with git. Outside a git checkout there is nothing to protect.
+ */
+export function assertCleanTree(root: string): void {
+  let status: string;
+  try {
+    execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, stdio: 'ignore' });
+    status = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+  } catch {
+    return;
+  }
+  const dirty = status.split('\n').filter(Boolean);
+  if (dirty.length > 0) {
+    throw new UserError(
+      `the working tree has ${dirty.length} uncommitted change${dirty.length === 1 ? '' : 's'} ` +
+        `(first: ${dirty[0]!.slice(3)}): commit or stash them before cutting a release`,
+    );
+  }
+}
+
 export function cutRelease(date: string, options: ReleaseOptions = {}): ReleaseReport {
   const dryRun = options.dryRun ?? false;
   const root = resolve(options.root ?? REPO_ROOT);
@@ -159,6 +184,8 @@ export function cutRelease(date: string, options: ReleaseOptions = {}): ReleaseR
   if (newest !== undefined && date <= newest) {
     throw new UserError(`revision ${date} must be later than the newest revision, ${newest}`, registryFile);
   }
+
+  if (!dryRun) assertCleanTree(root);
 
   const schemaDraft = join(root, 'schema', 'draft');
   const specDraft = join(root, 'spec', 'draft');
