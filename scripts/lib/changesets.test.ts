@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyRepo, type RepoCopy } from '../../test/fixtures/repo.ts';
 import { checkChangesets } from './changesets.ts';
@@ -10,17 +9,9 @@ describe('checkChangesets', () => {
   it('fails a change to conformance/src without a new changeset, and passes once one is added', () => {
     repo = copyRepo();
     const r = repo;
-    const git = (args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
-        cwd: r.root,
-        encoding: 'utf8',
-      });
     r.write('conformance/src/index.ts', 'export const version = 1;\n');
     r.write('.changeset/README.md', 'Changesets live here.\n');
-    git(['init', '-q']);
-    git(['add', '-A']);
-    git(['commit', '-qm', 'base']);
-    const base = git(['rev-parse', 'HEAD']).trim();
+    const base = r.commitAll();
 
     expect(checkChangesets(base, r.root)).toEqual([]);
     r.write('conformance/src/index.ts', 'export const version = 2;\n');

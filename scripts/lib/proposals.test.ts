@@ -1,18 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserError } from '../../schema/errors.ts';
 import { copyRepo, type RepoCopy } from '../../test/fixtures/repo.ts';
-import { checkProposalSet, parseProposal, transitionProblem, type Proposal } from './proposals.ts';
+import {
+  SECTIONS as ALL_SECTIONS,
+  checkProposalSet,
+  parseProposal,
+  transitionProblem,
+  type Proposal,
+} from './proposals.ts';
 
-const SECTIONS = [
-  'Abstract',
-  'Motivation',
-  'Specification',
-  'Rationale',
-  'Backward Compatibility',
-  'Security Implications',
-  'Reference Implementation',
-];
+const SECTIONS = [...ALL_SECTIONS];
 
 function source(fields: Record<string, string> = {}, sections: string[] = SECTIONS): string {
   const meta: Record<string, string> = {
@@ -144,13 +141,9 @@ describe('the proposal commands in a git checkout', () => {
   let repo: RepoCopy | undefined;
   afterEach(() => repo?.dispose());
 
-  const git = (args: string[]) => execFileSync('git', args, { cwd: repo!.root, stdio: 'pipe' });
-
   it('scaffolds, renumbers, and rejects a status jump against the base commit', () => {
     repo = copyRepo();
-    git(['init', '-q']);
-    git(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', '-A']);
-    git(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'base']);
+    repo.commitAll();
 
     const created = repo.run('scripts/proposal.ts', ['new', 'Streaming', 'tool', 'results']);
     expect(created.stderr).toBe('');

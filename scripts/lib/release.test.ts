@@ -1,5 +1,4 @@
 /** End-to-end: the real `release:cut` command, run on copies of the repository. */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -230,14 +229,7 @@ describe('npm run release:cut, from a dirty git checkout', () => {
   it('refuses before writing anything', () => {
     repo = copyRepo();
     const r = repo;
-    const git = (args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
-        cwd: r.root,
-        stdio: 'pipe',
-      });
-    git(['init', '-q']);
-    git(['add', '-A']);
-    git(['commit', '-qm', 'base']);
+    r.commitAll();
     r.write('spec/draft/index.md', `${r.read('spec/draft/index.md')}\nAn uncommitted edit.\n`);
     const before = snapshot(r);
     const result = r.run(CUT, [DATE]);

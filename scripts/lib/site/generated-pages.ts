@@ -154,6 +154,17 @@ export function schemaReferenceMarkdown({ revision, schema, docs, seeHref }: Ref
   return { markdown: out.join('\n'), sourceLines };
 }
 
+/** A labelled select that filters the rows of a filterable table by one data attribute (assets/requirements.js). */
+export function filterSelect(id: string, label: string, key: string, options: { value: string; label: string }[]) {
+  return h('p', [
+    h('label', { htmlFor: id }, `${label} `),
+    h(`select#${id}`, { dataFilter: key }, [
+      h('option', { value: '' }, 'all'),
+      ...options.map((option) => h('option', { value: option.value }, option.label)),
+    ]),
+  ]);
+}
+
 /** The requirements index: one row per requirement, filterable by level and subject. */
 export function requirementsIndex(
   requirements: Requirement[],
@@ -163,13 +174,12 @@ export function requirementsIndex(
   const sorted = [...requirements].sort((a, b) => compareCodePoints(a.id, b.id));
   const counts = (key: 'level' | 'subject', value: string) => sorted.filter((r) => r[key] === value).length;
   const select = (id: string, label: string, values: readonly string[], key: 'level' | 'subject') =>
-    h('p', [
-      h('label', { htmlFor: id }, `${label} `),
-      h(`select#${id}`, { dataFilter: key }, [
-        h('option', { value: '' }, 'all'),
-        ...values.map((value) => h('option', { value }, `${value} (${counts(key, value)})`)),
-      ]),
-    ]);
+    filterSelect(
+      id,
+      label,
+      key,
+      values.map((value) => ({ value, label: `${value} (${counts(key, value)})` })),
+    );
   return h(null, [
     h('p', `${sorted.length} requirements. Each ID links to the sentence it names; IDs never change meaning.`),
     h('form.filters', { ariaLabel: 'Filter requirements' }, [

@@ -4,18 +4,9 @@ import { h } from 'hastscript';
 import type { Proposal } from '../proposals.ts';
 import { statusHistory } from '../proposals.ts';
 import { renderMarkdown, type OutgoingLink } from './render-markdown.ts';
+import { filterSelect } from './generated-pages.ts';
 
 export const proposalUrl = (proposal: Proposal) => `/proposals/${proposal.name.replace(/\.md$/, '')}/`;
-
-function filterSelect(id: string, label: string, key: string, values: string[]) {
-  return h('p', [
-    h('label', { htmlFor: id }, `${label} `),
-    h(`select#${id}`, { dataFilter: key }, [
-      h('option', { value: '' }, 'all'),
-      ...values.map((value) => h('option', { value }, value)),
-    ]),
-  ]);
-}
 
 export function proposalsIndex(proposals: Proposal[]): HastRoot {
   const statuses = [...new Set(proposals.map((p) => p.meta.status))].sort();
@@ -27,8 +18,18 @@ export function proposalsIndex(proposals: Proposal[]): HastRoot {
       '.',
     ]),
     h('form.filters', { ariaLabel: 'Filter proposals' }, [
-      filterSelect('filter-status', 'Status', 'status', statuses),
-      filterSelect('filter-type', 'Type', 'type', types),
+      filterSelect(
+        'filter-status',
+        'Status',
+        'status',
+        statuses.map((value) => ({ value, label: value })),
+      ),
+      filterSelect(
+        'filter-type',
+        'Type',
+        'type',
+        types.map((value) => ({ value, label: value })),
+      ),
       h('p.filter-count', { ariaLive: 'polite' }, ''),
     ]),
     h('table.filterable', { tabIndex: 0 }, [
