@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_RAW_BYTES, Recorder } from './recorder.ts';
+
+const line = (value: unknown): string => JSON.stringify(value);
+
+describe('Recorder', () => {
+  it('validates a request and its response against the definitions of the method (2025-11-25)', () => {
+    const r = new Recorder('2025-11-25');
+    const request = r.record('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'tools/list' }));
+    expect(request).toMatchObject({ seq: 1, kind: 'request', definition: 'ListToolsRequest', valid: true, errors: [] });
+    const response = r.record('server-to-client', line({ jsonrpc: '2.0', id: 1, result: { tools: [] } }));
+    expect(response).toMatchObject({ kind: 'result-response', definition: 'ListToolsResult', answers: 1, valid: true });
+    expect(r.pending('client-to-server')).toEqual([]);
+  });
+
+  it('validates `{ method, params }` for revisions whose definitions have no envelope (2024-11-05)', () => {
+    const r = new Recorder('2024-11-05');
+    expect(r.record('client-to-server', line({ jsonrpc: '2.0', id: 'a', method: 'ping' })).valid).toBe(true);
+    expect(r.record('server-to-client', line({ jsonrpc: '2.0', id: 'a', result: {} })).valid).toBe(true);
+    const bad = r.record('client-to-server', line({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: {} }));
+    expect(bad.valid).toBe(false);
+    expect(bad.errors.join('\n')).toMatch(/\/params: must have required property 'name'/);
+  });
+
+  it('reports an invalid result with a readable path under /result', () => {
+    const r = new Recorder('2025-11-25');
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 7, method: 'tools/list' }));
+    const entry = r.record('server-to-client', line({ jsonrpc: '2.0', id: 7, result: { tools: 'no' } }));
+    expect(entry).toMatchObject({ valid: false, violation: 'schema', definition: 'ListToolsResult' });
+    expect(entry.errors).toContain('/result/tools: must be array');
+    expect(r.invalid('server-to-client')).toEqual([entry]);
+    expect(r.invalid('client-to-server')).toEqual([]);
+  });
+
+  it('flags responses to no outstanding request, reused ids and unknown methods', () => {
+    const r = new Recorder('2025-11-25');
+    expect(r.record('server-to-client', line({ jsonrpc: '2.0', id: 9, result: {} })).errors).toEqual([
+      '/id: answers no outstanding request (id 9)',
+    ]);
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    expect(r.record('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'ping' })).errors[0]).toMatch(
+      /already used by request #2/,
+    );
+    expect(r.record('client-to-server', line({ jsonrpc: '2.0', id: 3, method: 'no/such' })).errors[0]).toMatch(
+      /defines no request with method "no\/such"/,
+    );
+  });
+
+  it('records framing and JSON-RPC violations', () => {
+    const r = new Recorder('latest');
+    expect(r.record('server-to-client', 'hello')).toMatchObject({
+      kind: 'invalid',
+      violation: 'framing',
+      valid: false,
+    });
+    expect(r.record('server-to-client', '{"id":1}')).toMatchObject({ kind: 'invalid', violation: 'jsonrpc' });
+  });
+
+  it('validates error responses against the JSON-RPC error definition', () => {
+    const r = new Recorder('2025-11-25');
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    const entry = r.record('server-to-client', line({ jsonrpc: '2.0', id: 1, error: { code: 'x', message: 'm' } }));
+    expect(entry).toMatchObject({ kind: 'error-response', definition: 'JSONRPCErrorResponse', answers: 1 });
+    expect(entry.errors).toContain('/error/code: must be integer');
+  });
+
+  it('rejects batches in revisions that do not allow them, and checks each member where they do', () => {
+    const batch = line([{ jsonrpc: '2.0', id: 1, method: 'ping' }]);
+    expect(new Recorder('2025-11-25').record('client-to-server', batch).errors).toContain(
+      '(root): revision 2025-11-25 does not allow JSON-RPC batches',
+    );
+    const r = new Recorder('2025-03-26');
+    expect(r.record('client-to-server', batch)).toMatchObject({ kind: 'batch', valid: true });
+    expect(r.record('server-to-client', line([{ jsonrpc: '2.0', id: 1, result: {} }])).valid).toBe(true);
+  });
+
+  it('truncates long raw text and flags it', () => {
+    const r = new Recorder('latest');
+    const entry = r.record('server-to-client', 'x'.repeat(MAX_RAW_BYTES + 10));
+    expect(entry.truncated).toBe(true);
+    expect(entry.raw.length).toBe(MAX_RAW_BYTES);
+  });
+
+  it('previews without recording or changing state', () => {
+    const r = new Recorder('2025-11-25');
+    expect(r.preview('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'ping' })).valid).toBe(true);
+    expect(r.entries()).toEqual([]);
+    expect(r.pending('client-to-server')).toEqual([]);
+  });
+});
