@@ -2,7 +2,6 @@
 import { UserError, UserErrors } from '../../schema/errors.ts';
 
 export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 export class UsageError extends UserError {

@@ -1,23 +1,19 @@
 /** Freeze hashes: a final revision's source may only change together with an errata entry. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { UserError } from '../../schema/errors.ts';
 import { REPO_ROOT, type Registry, type Revision } from '../../schema/registry.ts';
-import { readText } from './json.ts';
+import { listFiles, readText } from './json.ts';
 
 /** Repository-relative paths of the files a final revision freezes: its schema source and its prose. */
 export function frozenFiles(revision: Revision, root: string = REPO_ROOT): string[] {
   const files = [`schema/${revision.id}/schema.ts`];
-  const spec = join(root, 'spec', revision.id);
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir).sort()) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (entry.endsWith('.md')) files.push(relative(root, path).split(sep).join('/'));
-    }
-  };
-  if (existsSync(spec)) walk(spec);
+  const spec = `spec/${revision.id}`;
+  files.push(
+    ...listFiles(join(root, spec))
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => `${spec}/${file}`),
+  );
   return files;
 }
 
@@ -81,8 +77,4 @@ export function checkFrozen(registry: Registry, registryFile: string, root: stri
     }
   }
   return problems;
-}
-
-export function describePath(file: string, root: string = REPO_ROOT): string {
-  return relative(root, file);
 }

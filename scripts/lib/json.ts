@@ -1,6 +1,6 @@
-/** Small JSON helpers shared by the generators: deterministic output and guarded reads. */
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+/** Small file and JSON helpers shared by the tools: deterministic output, guarded reads, file listings. */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../../schema/errors.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -59,4 +59,18 @@ export function writeFileAtomic(file: string, content: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, content);
   renameSync(temp, file);
+}
+
+/** Every file under `dir` (none if it is missing), sorted, as paths relative to `dir` with forward slashes. */
+export function listFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current).sort(compareCodePoints)) {
+      const path = join(current, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
 }

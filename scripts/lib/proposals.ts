@@ -263,6 +263,8 @@ export function knownCheckIds(): Set<string> | undefined {
 /** Rules across proposals: unique numbers, targets that exist, agreeing cross-references, final-proposal evidence. */
 export function checkProposalSet(proposals: Proposal[]): UserError[] {
   const problems: UserError[] = [];
+  const fail = (proposal: Proposal, message: string, key?: string) =>
+    problems.push(new UserError(message, proposal.file, { line: key ? proposal.keyLines.get(key) : undefined }));
   const byNumber = new Map<number, Proposal>();
   const revisions = new Set(revisionIds());
   const requirementsByRevision = new Map<string, Set<string>>();
@@ -275,145 +277,91 @@ export function checkProposalSet(proposals: Proposal[]): UserError[] {
     return ids;
   };
   for (const proposal of proposals) {
-    const line = (key: string) => ({ line: proposal.keyLines.get(key) });
     if (proposal.number === 0) {
       if (proposal.meta.status !== 'draft') {
-        problems.push(
-          new UserError(
-            'only a draft may keep the number 0000: run `npm run proposal:number -- <file> <n>`',
-            proposal.file,
-            line('status'),
-          ),
-        );
+        fail(proposal, 'only a draft may keep the number 0000: run `npm run proposal:number -- <file> <n>`', 'status');
       }
     } else if (byNumber.has(proposal.number)) {
-      problems.push(
-        new UserError(
-          `number ${proposal.number} is already used by ${byNumber.get(proposal.number)!.name}: pick a free number`,
-          proposal.file,
-          line('number'),
-        ),
+      fail(
+        proposal,
+        `number ${proposal.number} is already used by ${byNumber.get(proposal.number)!.name}: pick a free number`,
+        'number',
       );
     } else {
       byNumber.set(proposal.number, proposal);
     }
     if (!revisions.has(proposal.meta.revision)) {
-      problems.push(
-        new UserError(
-          `revision "${proposal.meta.revision}" is not in schema/revisions.json: target an existing revision or draft`,
-          proposal.file,
-          line('revision'),
-        ),
+      fail(
+        proposal,
+        `revision "${proposal.meta.revision}" is not in schema/revisions.json: target an existing revision or draft`,
+        'revision',
       );
     }
   }
   for (const proposal of proposals) {
     const { meta } = proposal;
-    const line = (key: string) => ({ line: proposal.keyLines.get(key) });
     const successor = meta['superseded-by'];
     if (successor != null) {
       const other = byNumber.get(successor);
       if (!other) {
-        problems.push(
-          new UserError(
-            `superseded-by names proposal ${successor}, which does not exist`,
-            proposal.file,
-            line('superseded-by'),
-          ),
-        );
+        fail(proposal, `superseded-by names proposal ${successor}, which does not exist`, 'superseded-by');
       } else if (!(other.meta.replaces ?? []).includes(proposal.number)) {
-        problems.push(
-          new UserError(
-            `superseded-by ${successor}, but ${other.name} does not list ${proposal.number} in replaces: add it there`,
-            proposal.file,
-            line('superseded-by'),
-          ),
+        fail(
+          proposal,
+          `superseded-by ${successor}, but ${other.name} does not list ${proposal.number} in replaces: add it there`,
+          'superseded-by',
         );
       }
       if (meta.status !== 'superseded') {
-        problems.push(
-          new UserError(
-            `a proposal with superseded-by has status superseded, not ${meta.status}`,
-            proposal.file,
-            line('status'),
-          ),
-        );
+        fail(proposal, `a proposal with superseded-by has status superseded, not ${meta.status}`, 'status');
       }
     } else if (meta.status === 'superseded') {
-      problems.push(
-        new UserError(
-          'a superseded proposal names its successor in superseded-by',
-          proposal.file,
-          line('superseded-by'),
-        ),
-      );
+      fail(proposal, 'a superseded proposal names its successor in superseded-by', 'superseded-by');
     }
     for (const replaced of meta.replaces ?? []) {
       const other = byNumber.get(replaced);
       if (!other) {
-        problems.push(
-          new UserError(`replaces names proposal ${replaced}, which does not exist`, proposal.file, line('replaces')),
-        );
+        fail(proposal, `replaces names proposal ${replaced}, which does not exist`, 'replaces');
       } else if (other.meta['superseded-by'] !== proposal.number && meta.status === 'final') {
-        problems.push(
-          new UserError(
-            `replaces ${replaced}, but ${other.name} does not say superseded-by: ${proposal.number}: set it there`,
-            proposal.file,
-            line('replaces'),
-          ),
+        fail(
+          proposal,
+          `replaces ${replaced}, but ${other.name} does not say superseded-by: ${proposal.number}: set it there`,
+          'replaces',
         );
       }
     }
     if (meta.status === 'final' && meta.type === 'standards-track') {
       const requirements = meta.requirements ?? [];
       if (requirements.length === 0) {
-        problems.push(
-          new UserError(
-            'a final standards-track proposal lists the requirement IDs it adds or changes',
-            proposal.file,
-            line('requirements'),
-          ),
-        );
+        fail(proposal, 'a final standards-track proposal lists the requirement IDs it adds or changes', 'requirements');
       }
       const known = requirementsOf(meta.revision);
       for (const id of requirements) {
         if (!known.has(id)) {
-          problems.push(
-            new UserError(
-              `requirement ${id} does not exist in spec/${meta.revision}: fix the ID or add the requirement`,
-              proposal.file,
-              line('requirements'),
-            ),
+          fail(
+            proposal,
+            `requirement ${id} does not exist in spec/${meta.revision}: fix the ID or add the requirement`,
+            'requirements',
           );
         }
       }
       const checks = meta.checks ?? [];
       if (checks.length === 0) {
-        problems.push(
-          new UserError(
-            'a final standards-track proposal lists the conformance checks that verify it',
-            proposal.file,
-            line('checks'),
-          ),
-        );
+        fail(proposal, 'a final standards-track proposal lists the conformance checks that verify it', 'checks');
       }
       const catalogue = knownCheckIds();
       for (const id of checks) {
         if (!catalogue) {
-          problems.push(
-            new UserError(
-              `check ${id} cannot be verified: the conformance suite publishes no check catalogue yet`,
-              proposal.file,
-              line('checks'),
-            ),
+          fail(
+            proposal,
+            `check ${id} cannot be verified: the conformance suite publishes no check catalogue yet`,
+            'checks',
           );
         } else if (!catalogue.has(id)) {
-          problems.push(
-            new UserError(
-              `check ${id} is not in \`mcp-conformance list --json\`: fix the id or add the check`,
-              proposal.file,
-              line('checks'),
-            ),
+          fail(
+            proposal,
+            `check ${id} is not in \`mcp-conformance list --json\`: fix the id or add the check`,
+            'checks',
           );
         }
       }

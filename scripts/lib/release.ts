@@ -10,22 +10,13 @@
  * restored, so a failed cut leaves the checkout as it was.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../../schema/errors.ts';
 import { REPO_ROOT, loadRegistry, registry, revisionIds, type Revision } from '../../schema/registry.ts';
 import { UsageError } from './cli.ts';
 import { frozenFiles, hashFile } from './freeze.ts';
-import { compareCodePoints, readText, stringifyJson, writeFileAtomic } from './json.ts';
+import { compareCodePoints, listFiles, readText, stringifyJson, writeFileAtomic } from './json.ts';
 import { produceOutputs } from './outputs.ts';
 import { parsePage } from './spec-markdown.ts';
 
@@ -90,20 +81,6 @@ export function checkReleaseDate(date: string | undefined): string {
 /** Repository-relative, forward slashes: how the registry and the console name files. */
 function repoPath(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
-}
-
-/** Every file under `dir`, sorted, as paths relative to `dir` with forward slashes. */
-function listFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current).sort(compareCodePoints)) {
-      const path = join(current, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else found.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return found;
 }
 
 /** One file of the new revision: copied byte for byte, or with new text. */

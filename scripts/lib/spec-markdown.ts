@@ -3,7 +3,7 @@
  * `:req[<id>]{for=<subject>}` (a requirement marker, placed at the start of a normative sentence) and
  * `:type[<Definition>]` (a link into the schema reference).
  */
-import type { Heading, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -20,7 +20,6 @@ export type Level = (typeof LEVELS)[number];
 
 /** Dotted lowercase segments, at least two: `transport.http.session.unknown-id-404`. */
 export const REQUIREMENT_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
-export const KNOWN_DIRECTIVES = new Set(['req', 'type']);
 
 /** BCP 14 keywords, longest first so `MUST NOT` wins over `MUST`. */
 const KEYWORD =
@@ -316,5 +315,3 @@ export function parsePage(file: string, page: string, text: string): ParsedPage 
   visit(tree);
   return { file, page, frontMatter, tree, requirements, typeRefs, problems };
 }
-
-export type { PhrasingContent };

@@ -1,9 +1,9 @@
 /** The prose of one revision: every page under `spec/<revision>/`, parsed, with its requirements. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../../schema/errors.ts';
 import { REPO_ROOT } from '../../schema/registry.ts';
-import { compareCodePoints, readText } from './json.ts';
+import { compareCodePoints, listFiles, readText } from './json.ts';
 import { parsePage, type ParsedPage, type Requirement } from './spec-markdown.ts';
 
 export const SPEC_DIR = join(REPO_ROOT, 'spec');
@@ -16,17 +16,11 @@ export function requirementsFile(revision: string): string {
   return join(specDir(revision), 'requirements.json');
 }
 
+/** The pages of a prose folder: every `.md` file but READMEs, as absolute paths. */
 function listMarkdown(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current).sort(compareCodePoints)) {
-      const path = join(current, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (entry.endsWith('.md') && entry !== 'README.md') found.push(path);
-    }
-  };
-  walk(dir);
-  return found;
+  return listFiles(dir)
+    .filter((file) => file.endsWith('.md') && !file.endsWith('README.md'))
+    .map((file) => join(dir, file));
 }
 
 export interface RevisionProse {

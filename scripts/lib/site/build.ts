@@ -48,6 +48,8 @@ interface SitePage {
   scripts?: string[];
   /** Markdown source (prose pages), for llms-full.txt. */
   markdown?: string;
+  /** Sidebar navigation of the page's revision. */
+  nav?: NavItem[];
 }
 
 export interface BuildResult {
@@ -274,7 +276,7 @@ function buildRevision(
     links.push(...scopeLinks(url, pageLinks));
     pages.push({ url, title: g.title, eyebrow, revision, content, revisionPath: g.path, scripts: g.scripts });
   }
-  for (const page of pages) (page as SitePage & { nav?: NavItem[] }).nav = [...nav, generatedNav];
+  for (const page of pages) page.nav = [...nav, generatedNav];
   return { pages, links, requirements: prose.requirements };
 }
 
@@ -539,7 +541,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
         url: page.url,
         description: page.description,
         revisionLinks: revisionLinksFor(page, revisions, urls),
-        nav: (page as SitePage & { nav?: NavItem[] }).nav,
+        nav: page.nav,
         content: page.content,
         scripts: page.scripts,
         siteTitle: SITE_TITLE,
