@@ -7,7 +7,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { UserError } from './errors.ts';
-import { getRevision, schemaJsonFile, type Revision } from './registry.ts';
+import { getRevision, revisionDir, schemaJsonFile, type Revision } from './registry.ts';
+import { join } from 'node:path';
 
 export * from './registry.ts';
 export { UserError, UserErrors } from './errors.ts';
@@ -153,4 +154,21 @@ export function formatErrors(errors: ErrorObject[]): string[] {
           : '';
     return `${where}: ${error.message ?? error.keyword}${detail}`;
   });
+}
+
+const wireVersions = new Map<string, string>();
+
+/**
+ * The protocol version string a revision puts on the wire: its `LATEST_PROTOCOL_VERSION` constant. It
+ * equals the revision id for dated revisions; the draft carries the version it will be released as.
+ */
+export function wireVersion(revisionId: string): string {
+  const id = getRevision(revisionId).id;
+  let version = wireVersions.get(id);
+  if (version === undefined) {
+    const source = readFileSync(join(revisionDir(id), 'schema.ts'), 'utf8');
+    version = /export const LATEST_PROTOCOL_VERSION = "([^"]+)"/.exec(source)?.[1] ?? id;
+    wireVersions.set(id, version);
+  }
+  return version;
 }

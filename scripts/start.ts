@@ -6,6 +6,7 @@ const steps = [
   { title: 'generate', script: 'generate.ts' },
   { title: 'check', script: 'check.ts' },
   { title: 'site', script: 'site.ts' },
+  { title: 'conformance:reference', script: 'conformance-reference.ts' },
 ];
 
 for (const step of steps) {
@@ -25,3 +26,6 @@ console.log(
 );
 console.log('The site is in site/dist. Serve it with: npm run site:serve  (then open http://127.0.0.1:4173/)');
 console.log('Compare two revisions with: npm run schema:diff -- 2025-11-25 2026-07-28');
+console.log(
+  'Conformance reports of the reference server are in conformance-results/stdio and conformance-results/http.',
+);

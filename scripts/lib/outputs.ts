@@ -16,6 +16,10 @@ import { diffSchemas, renderDiffMarkdown } from './schema-diff.ts';
 import { stringifyJson } from './json.ts';
 import { loadProse, requirementsDocument, requirementsFile, type RevisionProse } from './spec.ts';
 import { UserErrors } from '../../schema/errors.ts';
+import { buildCatalogue } from '../../conformance/src/catalogue.ts';
+
+/** The conformance check catalogue, committed so that proposals and the site can read it. */
+export const CATALOGUE_FILE = join(REPO_ROOT, 'conformance', 'catalogue.json');
 
 export interface GeneratedFile {
   /** Absolute path. */
@@ -69,6 +73,14 @@ export function produceOutputs(ids: string[] = revisionIds(registry())): {
       file: requirementsFile(revisionProse.revision),
       content: stringifyJson(document),
       summary: `${document.count} requirements from ${revisionProse.pages.length} pages`,
+    });
+  }
+  if (ids.length === revisionIds(registry()).length) {
+    const catalogue = buildCatalogue();
+    files.push({
+      file: CATALOGUE_FILE,
+      content: stringifyJson(catalogue),
+      summary: `${catalogue.scenarios.length} server scenarios, ${catalogue.checkCount} distinct checks`,
     });
   }
   return { files, schemas, prose };

@@ -3,7 +3,7 @@
  * against the schema of the connection's revision.
  */
 import type { ErrorObject } from 'ajv';
-import { formatErrors, getRevision, validate } from '../../../schema/index.ts';
+import { formatErrors, getRevision, hasDefinition, validate } from '../../../schema/index.ts';
 import { classify, idKey, parseLine, type Classification, type JsonRpcId, type MessageKind } from './jsonrpc.ts';
 import { methodMap, type MethodMap } from './methods.ts';
 
@@ -42,7 +42,13 @@ interface Outstanding {
   seq: number;
   method: string;
   result?: string;
+  /** The request asked for task augmentation (2025-11-25): it may be answered with CreateTaskResult. */
+  task?: boolean;
 }
+
+/** Results that can stand in for a request's own result definition, when the revision defines them. */
+const INPUT_REQUIRED = 'InputRequiredResult';
+const CREATE_TASK = 'CreateTaskResult';
 
 function other(direction: Direction): Direction {
   return direction === 'client-to-server' ? 'server-to-client' : 'client-to-server';
@@ -152,7 +158,19 @@ export class Recorder {
   }
 
   private analyse(direction: Direction, message: unknown, c: Classification, commit: boolean): Analysis {
-    if (c.kind === 'invalid') return { kind: 'invalid', violation: 'jsonrpc', errors: [c.reason], commit: [] };
+    if (c.kind === 'invalid') {
+      const analysis: Analysis = { kind: 'invalid', violation: 'jsonrpc', errors: [c.reason], commit: [] };
+      // An invalid request whose id is readable is still answered with that id: expect the answer.
+      const body = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
+      const id = body.id;
+      if ((typeof id === 'string' || typeof id === 'number') && 'method' in body) {
+        const open = this.outstanding[direction];
+        const key = idKey(id);
+        if (!open.has(key))
+          analysis.commit.push(() => open.set(key, { seq: this.log.length + 1, method: String(body.method) }));
+      }
+      return analysis;
+    }
     if (c.kind === 'batch') return this.analyseBatch(direction, message as unknown[], c.items, commit);
 
     const errors: ErrorObject[] = [];
@@ -195,6 +213,8 @@ export class Recorder {
         } else {
           const pending: Outstanding = { seq: 0, method: c.method };
           if (known?.result) pending.result = known.result;
+          const params = body.params as Record<string, unknown> | undefined;
+          if (params && typeof params.task === 'object' && params.task !== null) pending.task = true;
           result.commit.push(() => open.set(key, { ...pending, seq: this.log.length + 1 }));
         }
       }
@@ -210,12 +230,25 @@ export class Recorder {
       }
       if (c.kind === 'result-response') {
         check(envelopes.resultResponse, message);
-        result.definition = request?.result ?? envelopes.resultResponse;
-        if (request?.result) check(request.result, body.result, '/result');
+        const inner = body.result as Record<string, unknown> | undefined;
+        let definition = request?.result;
+        if (definition && inner?.resultType === 'input_required' && hasDefinition(this.revision, INPUT_REQUIRED))
+          definition = INPUT_REQUIRED;
+        else if (definition && request?.task && hasDefinition(this.revision, CREATE_TASK)) definition = CREATE_TASK;
+        result.definition = definition ?? envelopes.resultResponse;
+        if (definition) check(definition, body.result, '/result');
         if (!request) notes.push(`/id: answers no outstanding request (id ${JSON.stringify(c.id)})`);
       } else {
         result.definition = envelopes.errorResponse;
-        check(envelopes.errorResponse, message);
+        if (c.id === null) {
+          // JSON-RPC requires `"id": null` when the request's id could not be read; no MCP schema can
+          // express it (the id is a string or an integer, or absent from 2025-11-25), so the rest of
+          // the response is validated as if the id were absent, or else a placeholder.
+          const { id: _unreadable, ...rest } = body;
+          void _unreadable;
+          const absent = envelopes.errorResponse ? validate(this.revision, envelopes.errorResponse, rest).valid : true;
+          if (!absent) check(envelopes.errorResponse, { ...rest, id: 0 });
+        } else check(envelopes.errorResponse, message);
         if (!request && c.id !== null) notes.push(`/id: answers no outstanding request (id ${JSON.stringify(c.id)})`);
       }
     }

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { classify, idKey, type JsonRpcId } from '../protocol/jsonrpc.ts';
 import { Recorder, type WireEntry } from '../protocol/recorder.ts';
+import type { Connection } from './connection.ts';
 
 export interface StdioOptions {
   /** Revision whose schema validates the traffic (`latest` accepted). Ignored when `recorder` is given. */
@@ -51,9 +52,10 @@ interface Waiter {
 
 const MIB = 1024 * 1024;
 
-export class StdioTransport {
+export class StdioTransport implements Connection {
   readonly recorder: Recorder;
   readonly command: string;
+  readonly transport = 'stdio' as const;
   /** Resolves when the child has exited. */
   readonly exited: Promise<ExitStatus>;
   /** Resolves when the child's stdout has ended and every line of it has been recorded. */
@@ -208,6 +210,16 @@ export class StdioTransport {
     });
   }
 
+  get peer(): string {
+    return this.command;
+  }
+
+  /** stdio has no transport errors below JSON-RPC worth reporting apart: exits reject the waiting requests. */
+  onTransportError(listener: (error: Error) => void): () => void {
+    void listener;
+    return () => {};
+  }
+
   /** Calls `listener` for every JSON value the server sends (valid or not), with its wire entry. */
   onMessage(listener: (message: unknown, entry: WireEntry) => void): () => void {
     this.listeners.add(listener);
@@ -257,6 +269,15 @@ export class StdioTransport {
   close(): Promise<ExitStatus> {
     this.closing ??= this.shutDown();
     return this.closing;
+  }
+
+  /**
+   * Closes the server's stdin and waits up to `ms` for it to exit on its own. Resolves with its exit
+   * status, or `undefined` if it is still running (`close()` then stops it).
+   */
+  async endInput(ms: number): Promise<ExitStatus | undefined> {
+    if (!this.child.stdin!.writableEnded) this.child.stdin!.end();
+    return (await this.exitWithin(ms)) ? this.exitStatus : undefined;
   }
 
   private async shutDown(): Promise<ExitStatus> {

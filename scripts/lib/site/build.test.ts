@@ -1,9 +1,10 @@
 /** `npm run site` on a copy of the repository: what it produces, what it refuses, and that it never half-writes. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyRepo, type RepoCopy } from '../../../test/fixtures/repo.ts';
 import { latestRevision } from '../../../schema/registry.ts';
+import { computeCoverage, formatShare, type SiteCatalogue } from './conformance-pages.ts';
 
 const latest = latestRevision().id;
 let repo: RepoCopy;
@@ -53,6 +54,84 @@ describe('the built site', () => {
     const html = read(`${latest}/server/tools/index.html`);
     expect(html).toMatch(/<h2 id="[^"]+"><span class="section-number">\d+\.\d+\.1 <\/span>/);
     expect(html).toContain('class="permalink"');
+  });
+});
+
+describe('the conformance pages', () => {
+  const catalogue = () => JSON.parse(repo.read('conformance/catalogue.json')) as SiteCatalogue;
+  const requirementsOf = (revision: string) => ({
+    id: revision,
+    requirements: JSON.parse(repo.read(`spec/${revision}/requirements.json`)).requirements,
+  });
+
+  it('lists every scenario and check, with anchors and requirement links to the newest revision that has them', () => {
+    const html = read('conformance/index.html');
+    const { scenarios, checks } = catalogue();
+    expect(html).toContain('<h1>Conformance checks</h1>');
+    expect(html).toMatch(new RegExp(`Scenarios</th><td>${scenarios.length}<`));
+    expect(html).toMatch(new RegExp(`Distinct checks</th><td>${checks.length}<`));
+    for (const check of checks) expect(html, check.id).toContain(`id="check-${check.id}"`);
+    for (const scenario of scenarios) expect(html, scenario.id).toContain(`id="scenario-${scenario.id}"`);
+    // lifecycle.initialize-result applies up to 2025-11-25: its requirement links into that revision.
+    expect(html).toMatch(
+      /<tr id="check-lifecycle\.initialize-result"[^]*?href="\/2025-11-25\/basic\/lifecycle\/#req-lifecycle\.initialize\.server-responds"/,
+    );
+    expect(html).toContain('src="/assets/conformance.js"');
+    expect(read('assets/conformance.js')).toContain('data-filter');
+    // The site navigation reaches it from every page.
+    expect(read('index.html')).toContain('<a href="/conformance/">Conformance</a>');
+  });
+
+  it('shows the coverage of each revision with requirements, as computed from the catalogue', () => {
+    const html = read('conformance/coverage/index.html');
+    for (const revision of ['2025-11-25', '2026-07-28', 'draft']) {
+      const coverage = computeCoverage(catalogue(), requirementsOf(revision));
+      expect(coverage.musts).toBeGreaterThan(0);
+      expect(html).toContain(`id="coverage-${revision}"`);
+      expect(html).toContain(
+        `<strong>${coverage.coveredMusts} of ${coverage.musts}</strong> server MUST and MUST NOT requirements (${formatShare(coverage.share)})`,
+      );
+      for (const r of coverage.uncoveredMusts)
+        expect(html).toMatch(new RegExp(`id="cov-${revision}-${r.id.replace(/\./g, '\\.')}"[^>]*data-gap="yes"`));
+    }
+    expect(html).toContain('href="/conformance/#check-lifecycle.initialize-result"');
+    expect(html).toContain('id="coverage-gap"');
+  });
+
+  it('links requirements in the requirements index back to the checks citing them', () => {
+    const html = read('2025-11-25/requirements/index.html');
+    expect(html).toMatch(
+      /href="\/2025-11-25\/basic\/lifecycle\/#req-lifecycle\.initialize\.server-responds"[^]*?<\/tr>/,
+    );
+    const row = /<tr[^>]*><td><a href="[^"]*#req-lifecycle\.initialize\.server-responds">[^]*?<\/tr>/.exec(html)![0];
+    expect(row).toContain(
+      '<a href="/conformance/#check-lifecycle.initialize-result"><code>lifecycle.initialize-result</code></a>',
+    );
+  });
+
+  it('links check ids of proposals to the catalogue and shows untestable reasons on the coverage page', () => {
+    const proposal = 'proposals/0002-rate-limits.md';
+    const original = repo.read(proposal);
+    const uncovered = computeCoverage(catalogue(), requirementsOf('draft')).uncoveredMusts[0]!;
+    repo.write(proposal, original.replace(/^checks: \[\]$/m, 'checks: [lifecycle.initialize-result, no.such-check]'));
+    repo.write('conformance/UNTESTABLE.md', `# Untestable\n\n- \`${uncovered.id}\` only a person can judge this.\n`);
+    try {
+      const result = repo.run('scripts/site.ts', [out]);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const html = read('proposals/0002-rate-limits/index.html');
+      expect(html).toContain(
+        '<a href="/conformance/#check-lifecycle.initialize-result"><code>lifecycle.initialize-result</code></a>',
+      );
+      expect(html).toContain('<code>no.such-check</code>');
+      expect(html).not.toContain('#check-no.such-check');
+      expect(read('conformance/coverage/index.html')).toContain(
+        'untestable, <span class="untestable">only a person can judge this.</span>',
+      );
+    } finally {
+      repo.write(proposal, original);
+      rmSync(repo.path('conformance/UNTESTABLE.md'), { force: true });
+    }
   });
 });
 

@@ -29,6 +29,22 @@ import { requirementsIndex, schemaReferenceMarkdown, typeSlug } from './generate
 import { loadProposals, type Proposal } from '../proposals.ts';
 import { deprecationRegistry } from '../deprecations.ts';
 import { proposalPage, proposalUrl, proposalsIndex } from './proposal-pages.ts';
+import {
+  CATALOGUE_FILE,
+  CONFORMANCE_SCRIPT,
+  CONFORMANCE_URL,
+  COVERAGE_URL,
+  catalogueIndex,
+  conformanceNav,
+  checkHref,
+  checksCiting,
+  coveragePage,
+  internalLinks,
+  loadCatalogue,
+  loadUntestable,
+  type ConformanceInput,
+  type SiteCatalogue,
+} from './conformance-pages.ts';
 import { renderLayout, type NavItem, type RevisionLink } from './layout.ts';
 import { renderMarkdown, resolveMdPath, type OutgoingLink } from './render-markdown.ts';
 
@@ -50,6 +66,7 @@ interface SitePage {
   markdown?: string;
   /** Sidebar navigation of the page's revision. */
   nav?: NavItem[];
+  navLabel?: string;
 }
 
 export interface BuildResult {
@@ -149,6 +166,7 @@ function buildRevision(
   revision: Revision,
   problems: UserError[],
   proposals: Proposal[],
+  catalogue?: SiteCatalogue,
 ): { pages: SitePage[]; links: OutgoingLink[]; requirements: Requirement[] } {
   const prose = loadProse(revision.id);
   problems.push(...prose.problems);
@@ -253,12 +271,18 @@ function buildRevision(
         proposals
           .filter((p) => p.meta.revision === revision.id && (p.meta.requirements ?? []).includes(id))
           .map((p) => ({ label: String(p.number).padStart(4, '0'), url: proposalUrl(p) })),
+      (id) => checksCiting(catalogue, revision.id, id).map((check) => ({ label: check, url: checkHref(check) })),
     ),
     scripts: ['/assets/requirements.js'],
   });
   const generatedNav: NavItem = {
     title: 'Reference',
-    children: generated.map((g) => ({ title: g.title, url: revisionUrl(revision.id, g.path), children: [] })),
+    children: [
+      ...generated.map((g) => ({ title: g.title, url: revisionUrl(revision.id, g.path), children: [] })),
+      ...(prose.requirements.length
+        ? [{ title: 'Conformance coverage', url: `${COVERAGE_URL}#coverage-${revision.id}`, children: [] }]
+        : []),
+    ],
   };
   for (const g of generated) {
     const url = revisionUrl(revision.id, g.path);
@@ -274,6 +298,7 @@ function buildRevision(
         rewriteUrl: (url) => (url.startsWith('/specification/') ? seeHref(url) : undefined),
       });
     links.push(...scopeLinks(url, pageLinks));
+    if (g.content) links.push(...internalLinks(url, g.content, g.file));
     pages.push({ url, title: g.title, eyebrow, revision, content, revisionPath: g.path, scripts: g.scripts });
   }
   for (const page of pages) page.nav = [...nav, generatedNav];
@@ -379,9 +404,14 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
   const loadedProposals = loadProposals();
   problems.push(...loadedProposals.problems);
   const proposals = loadedProposals.proposals;
+  const loadedCatalogue = loadCatalogue();
+  problems.push(...loadedCatalogue.problems);
+  const catalogue = loadedCatalogue.catalogue;
   const requirementUrls = new Map<string, string>();
+  const requirementsByRevision: ConformanceInput['revisions'] = [];
   for (const revision of revisions) {
-    const built = buildRevision(revision, problems, proposals);
+    const built = buildRevision(revision, problems, proposals, catalogue);
+    requirementsByRevision.push({ id: revision.id, requirements: built.requirements });
     for (const r of built.requirements)
       requirementUrls.set(`${revision.id} ${r.id}`, `${revisionUrl(revision.id, r.page)}#${r.anchor}`);
     pages.push(...built.pages);
@@ -423,6 +453,11 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
       h('h2#more', 'More'),
       h('ul', [
         h('li', h('a', { href: '/proposals/' }, 'Proposals')),
+        h('li', [
+          h('a', { href: CONFORMANCE_URL }, 'Conformance checks'),
+          ' and their ',
+          h('a', { href: COVERAGE_URL }, 'requirement coverage'),
+        ]),
         h('li', h('a', { href: '/deprecations/' }, 'Deprecated features')),
         h('li', h('a', { href: '/search/' }, 'Search')),
         h('li', [
@@ -494,10 +529,46 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
         proposal,
         all: proposals,
         requirementHref: (revision, id) => requirementUrls.get(`${revision} ${id}`),
+        checkHref: (id) => (catalogue?.checks.some((check) => check.id === id) ? checkHref(id) : undefined),
         links: pageLinks,
       }),
     });
     links.push(...scopeLinks(url, pageLinks));
+  }
+  const prosePages = new Map(
+    pages
+      .filter((page) => page.revision && page.revisionPath !== undefined)
+      .map((page) => [`${page.revision!.id} ${page.revisionPath}`, { url: page.url, title: page.title }]),
+  );
+  const conformance: ConformanceInput = {
+    catalogue,
+    revisions: requirementsByRevision,
+    requirementHref: (revision, requirement) => `${revisionUrl(revision, requirement.page)}#${requirement.anchor}`,
+    pageLink: (revision, page) => prosePages.get(`${revision} ${page}`),
+    untestable: loadUntestable(),
+  };
+  for (const page of [
+    {
+      url: CONFORMANCE_URL,
+      title: 'Conformance checks',
+      description: 'Every scenario and check of the conformance suite, with the requirements each check verifies.',
+      content: catalogueIndex(conformance),
+    },
+    {
+      url: COVERAGE_URL,
+      title: 'Requirement coverage',
+      description: 'Which server requirements of each revision the conformance checks verify.',
+      content: coveragePage(conformance),
+    },
+  ]) {
+    pages.push({
+      ...page,
+      eyebrow: 'Conformance',
+      scripts: [CONFORMANCE_SCRIPT],
+      nav: conformanceNav(conformance),
+      navLabel: 'Conformance pages',
+    });
+    links.push(...internalLinks(page.url, page.content, CATALOGUE_FILE));
   }
   pages.push({
     url: '/search/',
@@ -542,6 +613,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
         description: page.description,
         revisionLinks: revisionLinksFor(page, revisions, urls),
         nav: page.nav,
+        navLabel: page.navLabel,
         content: page.content,
         scripts: page.scripts,
         siteTitle: SITE_TITLE,

@@ -170,6 +170,7 @@ export function requirementsIndex(
   requirements: Requirement[],
   pageUrl: (page: string) => string,
   proposalsCiting: (id: string) => { label: string; url: string }[] = () => [],
+  checksCiting: (id: string) => { label: string; url: string }[] = () => [],
 ): HastRoot {
   const sorted = [...requirements].sort((a, b) => compareCodePoints(a.id, b.id));
   const counts = (key: 'level' | 'subject', value: string) => sorted.filter((r) => r[key] === value).length;
@@ -190,7 +191,14 @@ export function requirementsIndex(
     h('table.requirements', { tabIndex: 0 }, [
       h(
         'thead',
-        h('tr', [h('th', 'ID'), h('th', 'Level'), h('th', 'Subject'), h('th', 'Requirement'), h('th', 'Proposals')]),
+        h('tr', [
+          h('th', 'ID'),
+          h('th', 'Level'),
+          h('th', 'Subject'),
+          h('th', 'Requirement'),
+          h('th', 'Proposals'),
+          h('th', 'Conformance checks'),
+        ]),
       ),
       h(
         'tbody',
@@ -203,6 +211,10 @@ export function requirementsIndex(
             h(
               'td',
               proposalsCiting(r.id).flatMap((p, i) => [...(i ? [', '] : []), h('a', { href: p.url }, p.label)]),
+            ),
+            h(
+              'td.checks',
+              checksCiting(r.id).flatMap((c, i) => [...(i ? [', '] : []), h('a', { href: c.url }, h('code', c.label))]),
             ),
           ]),
         ),

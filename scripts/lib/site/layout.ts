@@ -25,11 +25,21 @@ export interface LayoutInput {
   description?: string;
   revisionLinks?: RevisionLink[];
   nav?: NavItem[];
+  /** Accessible name of the sidebar navigation. */
+  navLabel?: string;
   content: HastRoot;
   /** Extra scripts (site-relative URLs) this page needs. */
   scripts?: string[];
   siteTitle: string;
 }
+
+/** The site-wide sections linked from every page's header. */
+export const SITE_SECTIONS: { title: string; url: string }[] = [
+  { title: 'Specification', url: '/latest/' },
+  { title: 'Proposals', url: '/proposals/' },
+  { title: 'Conformance', url: '/conformance/' },
+  { title: 'Deprecations', url: '/deprecations/' },
+];
 
 function navList(items: NavItem[], current: string): ElementContent {
   return h(
@@ -66,6 +76,23 @@ export function renderLayout(input: LayoutInput): string {
         h('a.skip-link', { href: '#content' }, 'Skip to content'),
         h('header.site-header', [
           h('a.site-title', { href: '/' }, input.siteTitle),
+          h(
+            'nav.site-nav',
+            { ariaLabel: 'Site' },
+            SITE_SECTIONS.flatMap((section, i) => [
+              ...(i ? [' · '] : []),
+              h(
+                'a',
+                {
+                  href: section.url,
+                  ...(input.url.startsWith(section.url)
+                    ? { ariaCurrent: input.url === section.url ? 'page' : 'true' }
+                    : {}),
+                },
+                section.title,
+              ),
+            ]),
+          ),
           ...(input.revisionLinks && current
             ? [
                 h('details.switcher', [
@@ -101,7 +128,11 @@ export function renderLayout(input: LayoutInput): string {
         ]),
         h('div.page', [
           ...(input.nav && input.nav.length
-            ? [h('nav.sidebar', { ariaLabel: 'Pages of this revision' }, [navList(input.nav, input.url)])]
+            ? [
+                h('nav.sidebar', { ariaLabel: input.navLabel ?? 'Pages of this revision' }, [
+                  navList(input.nav, input.url),
+                ]),
+              ]
             : []),
           h('main#content', { tabIndex: -1 }, [
             ...(input.eyebrow ? [h('p.eyebrow', input.eyebrow)] : []),

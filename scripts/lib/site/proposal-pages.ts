@@ -58,10 +58,12 @@ export interface ProposalPageInput {
   all: Proposal[];
   /** Permalink of a requirement in the proposal's target revision, if it exists. */
   requirementHref: (revision: string, id: string) => string | undefined;
+  /** Catalogue entry of a conformance check (`/conformance/#check-<id>`), if the catalogue has it. */
+  checkHref?: (id: string) => string | undefined;
   links: OutgoingLink[];
 }
 
-export function proposalPage({ proposal, all, requirementHref, links }: ProposalPageInput): HastRoot {
+export function proposalPage({ proposal, all, requirementHref, checkHref, links }: ProposalPageInput): HastRoot {
   const { meta } = proposal;
   const byNumber = new Map(all.map((p) => [p.number, p]));
   const refTo = (number: number) => {
@@ -114,7 +116,12 @@ export function proposalPage({ proposal, all, requirementHref, links }: Proposal
         row(
           'Conformance checks',
           meta.checks?.length
-            ? meta.checks.flatMap((id, i) => (i ? [', ', h('code', id)] : [h('code', id)]))
+            ? meta.checks.flatMap((id, i) => {
+                const href = checkHref?.(id);
+                if (href) links.push({ href, file: proposal.file, line: proposal.keyLines.get('checks') ?? 1 });
+                const item = href ? h('a', { href }, h('code', id)) : h('code', id);
+                return i ? [', ', item] : [item];
+              })
             : 'none named yet',
         ),
       ]),

@@ -138,6 +138,54 @@ describe.skipIf(!available)('the site in a browser', () => {
     await page.close();
   });
 
+  it('filters the conformance catalogue and follows a requirement link', async () => {
+    const page = await open('/conformance/');
+    expect(await seriousViolations(page)).toEqual([]);
+    const scenarios = page.locator('.scenario:visible');
+    const all = await scenarios.count();
+    expect(all).toBeGreaterThan(1);
+    await expect(page.locator('.filter-count').textContent()).resolves.toBe(`${all} of ${all} scenarios shown`);
+
+    await page.selectOption('#filter-area', 'tools');
+    const tools = await scenarios.count();
+    expect(tools).toBeGreaterThan(0);
+    expect(tools).toBeLessThan(all);
+    expect(await page.locator('.scenario:visible[data-area]:not([data-area="tools"])').count()).toBe(0);
+    await page.selectOption('#filter-area', '');
+
+    await page.fill('#filter-text', 'lifecycle.initialize-result');
+    await expect(scenarios.count()).resolves.toBe(1);
+    await page.selectOption('#filter-revision', '2025-11-25');
+    const row = page.locator('[id="check-lifecycle.initialize-result"]');
+    await expect(row.isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'conformance.png') });
+
+    const link = row.locator('a[href*="#req-"]').first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/2025-11-25\/[^#]+#req-lifecycle\.initialize\.server-responds$/);
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    const target = page.locator('[id="req-lifecycle.initialize.server-responds"]');
+    await expect(target.evaluate((node) => node.matches(':target'))).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('shows only the uncovered MUSTs of the coverage matrix on request', async () => {
+    const page = await open('/conformance/coverage/');
+    expect(await seriousViolations(page)).toEqual([]);
+    const rows = page.locator('table.coverage tbody tr:visible');
+    const all = await rows.count();
+    await page.check('#coverage-gap');
+    const gaps = await rows.count();
+    expect(gaps).toBeGreaterThan(0);
+    expect(gaps).toBeLessThan(all);
+    expect(await page.locator('table.coverage tbody tr:visible[data-gap="no"]').count()).toBe(0);
+    await page.selectOption('#coverage-revision', 'draft');
+    expect(await page.locator('table.coverage tbody tr:visible:not([data-revision="draft"])').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'coverage.png') });
+    await page.close();
+  });
+
   it('finds tools/call with the offline search', async () => {
     const page = await open('/');
     await page.fill('#site-search', 'tools/call');

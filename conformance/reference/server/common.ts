@@ -1,0 +1,153 @@
+/**
+ * Shared pieces of the reference server: the revisions it speaks, JSON-RPC message builders, the error type
+ * handlers throw, the fault catalogue, and the hub that carries server-wide changes to every session.
+ */
+import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+
+/** Protocol versions negotiated through `initialize`, oldest first. */
+export const STATEFUL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'] as const;
+/** Protocol versions served per request through `_meta` (the `draft` revision speaks the same version string). */
+export const STATELESS_VERSIONS = ['2026-07-28'] as const;
+export const ALL_VERSIONS: readonly string[] = [...STATEFUL_VERSIONS, ...STATELESS_VERSIONS];
+export const LATEST_STATEFUL = '2025-11-25';
+
+export const META_PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';
+export const META_CLIENT_CAPABILITIES = 'io.modelcontextprotocol/clientCapabilities';
+export const META_CLIENT_INFO = 'io.modelcontextprotocol/clientInfo';
+export const META_LOG_LEVEL = 'io.modelcontextprotocol/logLevel';
+export const META_SERVER_INFO = 'io.modelcontextprotocol/serverInfo';
+export const META_SUBSCRIPTION_ID = 'io.modelcontextprotocol/subscriptionId';
+
+export const SERVER_INFO = { name: 'mcp-spec-reference-server', version: '1.0.0' };
+
+export const ERR = {
+  parse: -32700,
+  invalidRequest: -32600,
+  methodNotFound: -32601,
+  invalidParams: -32602,
+  internal: -32603,
+  resourceNotFound: -32002,
+  headerMismatch: -32020,
+  missingCapability: -32021,
+  unsupportedVersion: -32022,
+} as const;
+
+/** Orders dated revisions; `draft` sorts after every dated one. */
+export function atLeast(revision: string, since: string): boolean {
+  const key = (r: string): string => (r === 'draft' ? '9999-99-99' : r);
+  return key(revision) >= key(since);
+}
+
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A protocol-level failure: becomes a JSON-RPC error response. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+export type RequestId = string | number;
+
+export function resultResponse(id: RequestId, result: Json): JsonRpcMessage {
+  return { jsonrpc: '2.0', id, result };
+}
+
+export function errorResponse(id: RequestId | null, code: number, message: string, data?: unknown): JsonRpcMessage {
+  const error: Json = { code, message };
+  if (data !== undefined) error.data = data;
+  return { jsonrpc: '2.0', id, error };
+}
+
+export function notification(method: string, params?: Json): JsonRpcMessage {
+  return params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params };
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function logRank(level: string): number {
+  return LOG_LEVELS.indexOf(level as LogLevel);
+}
+
+/** One injectable fault: a name and what goes wrong when it is active. */
+export interface FaultInfo {
+  name: string;
+  description: string;
+}
+
+export const FAULT_CATALOGUE: readonly FaultInfo[] = [
+  { name: 'wrong-protocol-version', description: 'initialize answers with a protocol version nobody asked for' },
+  { name: 'serve-before-initialize', description: 'stateful requests sent before initialize are served' },
+  { name: 'missing-result-type', description: 'stateless results carry no resultType' },
+  { name: 'missing-cache-hints', description: 'stateless list and read results carry no ttlMs/cacheScope' },
+  { name: 'tools-list-no-pagination', description: 'tools/list ignores the cursor and always returns page one' },
+  { name: 'error-code-wrong', description: 'an unknown tool is answered with -32603 instead of -32602' },
+  { name: 'method-not-found-wrong', description: 'unknown methods are answered with -32600 instead of -32601' },
+  { name: 'tool-error-as-protocol-error', description: 'a failing tool gives a JSON-RPC error instead of isError' },
+  { name: 'structured-content-mismatch', description: 'structuredContent does not match the declared outputSchema' },
+  { name: 'resource-not-found-empty', description: 'reading an unknown resource returns an empty contents list' },
+  { name: 'resource-error-code-wrong', description: 'unknown resources get -32002 where -32602 is due, and back' },
+  { name: 'prompt-missing-arg-accepted', description: 'prompts/get succeeds without a required argument' },
+  { name: 'completion-too-many', description: 'completion/complete returns more than 100 values' },
+  { name: 'progress-not-monotonic', description: 'progress notifications go backwards' },
+  { name: 'progress-after-response', description: 'a progress notification is sent after the response' },
+  { name: 'response-after-cancel', description: 'a cancelled request is still answered' },
+  { name: 'log-level-ignored', description: 'log messages below the requested level are sent' },
+  { name: 'log-without-level', description: 'stateless requests without logLevel still get notifications/message' },
+  { name: 'unsupported-version-no-data', description: 'UnsupportedProtocolVersionError lacks data.supported' },
+  { name: 'missing-capability-ignored', description: 'a tool needing sampling runs although sampling is undeclared' },
+  { name: 'mrtr-undeclared-capability', description: 'inputRequests ask for capabilities the client did not declare' },
+  { name: 'request-state-unverified', description: 'a tampered requestState is accepted' },
+  { name: 'subscription-no-ack', description: 'subscriptions/listen sends no acknowledgement first' },
+  { name: 'subscription-untagged', description: 'listen-stream notifications lack the subscription id' },
+  { name: 'subscription-unfiltered', description: 'listen streams carry notification kinds nobody asked for' },
+  { name: 'batch-rejected', description: 'JSON-RPC batches are refused even in 2025-03-26' },
+  { name: 'parse-error-wrong-id', description: 'parse errors are answered with id 0 instead of null' },
+  { name: 'stdout-garbage', description: 'the stdio entry writes a non-JSON line to stdout' },
+  { name: 'id-mismatch', description: 'responses carry a different id than the request' },
+];
+
+/** Every fault name with its description, as `name: description` lines. */
+export const FAULTS: readonly string[] = FAULT_CATALOGUE.map((f) => `${f.name}: ${f.description}`);
+
+export function isFault(name: string): boolean {
+  return FAULT_CATALOGUE.some((f) => f.name === name);
+}
+
+/** What a server-wide change looks like to the sessions listening for it. */
+export type HubEvent = { kind: 'tools' | 'prompts' | 'resources' } | { kind: 'resource-updated'; uri: string };
+
+/** Server-wide change notification: list changes and resource updates reach every session that listens. */
+export class Hub {
+  private readonly listeners = new Set<(event: HubEvent) => void>();
+  subscribe(listener: (event: HubEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  publish(event: HubEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}
+
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });

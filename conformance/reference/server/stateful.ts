@@ -1,0 +1,253 @@
+/**
+ * The stateful era (2024-11-05 to 2025-11-25): the `initialize` handshake fixes the revision, client
+ * capabilities and log level for the whole session; server-to-client requests are real JSON-RPC requests.
+ */
+import type * as S from '../../../schema/2025-11-25/schema.ts';
+import { validate, formatErrors } from '../../../schema/index.ts';
+import { methodMap } from '../../src/protocol/methods.ts';
+import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+import {
+  ERR,
+  LATEST_STATEFUL,
+  ProtocolError,
+  SERVER_INFO,
+  STATEFUL_VERSIONS,
+  atLeast,
+  isObject,
+  logRank,
+  notification,
+  type Hub,
+  type Json,
+  type LogLevel,
+} from './common.ts';
+import {
+  callTool,
+  getPrompt,
+  listPrompts,
+  listResources,
+  listTemplates,
+  listTools,
+  readResourceResult,
+  type FeatureScope,
+} from './features.ts';
+import { MissingCapabilityError, RESOURCES, TEMPLATES, complete, declares, requiredCapability } from './fixture.ts';
+import type { InputRequest, ToolEnv } from './fixture.ts';
+
+/** Methods the server answers in the stateful era (when the revision's schema has them). */
+export const STATEFUL_METHODS = new Set([
+  'initialize',
+  'ping',
+  'tools/list',
+  'tools/call',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'resources/subscribe',
+  'resources/unsubscribe',
+  'prompts/list',
+  'prompts/get',
+  'completion/complete',
+  'logging/setLevel',
+]);
+
+export interface SessionHost {
+  fault: string | undefined;
+  hub: Hub;
+  /** Sends a server-to-client request on `emit` and resolves with the client's result. */
+  sendRequest(request: InputRequest, emit: (m: JsonRpcMessage) => void, signal: AbortSignal): Promise<Json>;
+}
+
+export interface IncomingRequest {
+  id: string | number;
+  method: string;
+  params: Json;
+  message: JsonRpcMessage;
+}
+
+/** Checks a request against the method map and schema of a revision: -32601 or -32602 when it does not fit. */
+export function checkRequest(
+  revision: string,
+  handled: Set<string>,
+  request: IncomingRequest,
+  fault: string | undefined,
+): void {
+  const definition = methodMap(revision).requests.get(request.method);
+  if (!definition || !handled.has(request.method)) {
+    const code = fault === 'method-not-found-wrong' ? ERR.invalidRequest : ERR.methodNotFound;
+    throw new ProtocolError(code, `Method not found: ${request.method}`);
+  }
+  const outcome = validate(revision, definition.definition, request.message);
+  if (!outcome.valid) {
+    throw new ProtocolError(ERR.invalidParams, `Invalid params for ${request.method}`, {
+      errors: formatErrors(outcome.errors).slice(0, 10),
+    });
+  }
+}
+
+export class StatefulEra {
+  revision: string | undefined;
+  initialized = false;
+  clientCapabilities: Json = {};
+  /** Set by logging/setLevel; until then every level is sent. */
+  logLevel: LogLevel | undefined;
+  readonly subscriptions = new Set<string>();
+
+  constructor(private readonly host: SessionHost) {}
+
+  private scope(): FeatureScope {
+    return { revision: this.revision ?? LATEST_STATEFUL, era: 'stateful', fault: this.host.fault };
+  }
+
+  capabilities(revision: string): S.ServerCapabilities {
+    const caps: S.ServerCapabilities = {
+      tools: { listChanged: true },
+      resources: { subscribe: true, listChanged: true },
+      prompts: { listChanged: true },
+      logging: {},
+    };
+    if (atLeast(revision, '2025-03-26')) caps.completions = {};
+    return caps;
+  }
+
+  private initialize(request: IncomingRequest): Json {
+    if (this.revision) throw new ProtocolError(ERR.invalidRequest, 'The session is already initialized');
+    const asked = request.params.protocolVersion;
+    const revision = (STATEFUL_VERSIONS as readonly string[]).includes(asked as string)
+      ? (asked as string)
+      : LATEST_STATEFUL;
+    checkRequest(revision, STATEFUL_METHODS, request, this.host.fault);
+    this.revision = revision;
+    this.clientCapabilities = isObject(request.params.capabilities) ? request.params.capabilities : {};
+    const serverInfo: Json = { ...SERVER_INFO };
+    if (atLeast(revision, '2025-06-18')) serverInfo.title = 'MCP spec reference server';
+    return {
+      protocolVersion: this.host.fault === 'wrong-protocol-version' ? '2099-01-01' : revision,
+      capabilities: this.capabilities(revision),
+      serverInfo,
+      instructions: 'The conformance fixture server: see conformance/FIXTURE.md for every tool, resource and prompt.',
+    };
+  }
+
+  /** Handles one request; returns the result or throws `ProtocolError`. */
+  async handle(
+    request: IncomingRequest,
+    emit: (m: JsonRpcMessage) => void,
+    signal: AbortSignal,
+    headers: Record<string, string> | undefined,
+  ): Promise<Json> {
+    if (request.method === 'initialize') return this.initialize(request);
+    const scope = this.scope();
+    checkRequest(scope.revision, STATEFUL_METHODS, request, this.host.fault);
+    const params = request.params;
+    switch (request.method) {
+      case 'ping':
+        return {};
+      case 'tools/list':
+        return listTools(scope, params);
+      case 'tools/call':
+        return this.callTool(scope, params, emit, signal, headers);
+      case 'resources/list':
+        return listResources(scope, params);
+      case 'resources/templates/list':
+        return listTemplates(scope, params);
+      case 'resources/read':
+        return readResourceResult(scope, params);
+      case 'resources/subscribe':
+      case 'resources/unsubscribe': {
+        const uri = String(params.uri);
+        const known = RESOURCES.some((r) => r.resource.uri === uri) || TEMPLATES.some((t) => t.pattern.test(uri));
+        if (!known) throw new ProtocolError(ERR.resourceNotFound, `Resource not found: ${uri}`, { uri });
+        if (request.method === 'resources/subscribe') this.subscriptions.add(uri);
+        else this.subscriptions.delete(uri);
+        return {};
+      }
+      case 'prompts/list':
+        return listPrompts(scope, params);
+      case 'prompts/get':
+        return getPrompt(scope, params, this.env(scope, params, emit, signal, headers));
+      case 'completion/complete':
+        return complete(params, 'stateful', this.host.fault);
+      case 'logging/setLevel':
+        this.logLevel = params.level as LogLevel;
+        return {};
+      default:
+        throw new ProtocolError(ERR.methodNotFound, `Method not found: ${request.method}`);
+    }
+  }
+
+  private env(
+    scope: FeatureScope,
+    params: Json,
+    emit: (m: JsonRpcMessage) => void,
+    signal: AbortSignal,
+    headers: Record<string, string> | undefined,
+  ): ToolEnv & { finish(): void } {
+    const meta = isObject(params._meta) ? params._meta : {};
+    const token =
+      typeof meta.progressToken === 'string' || typeof meta.progressToken === 'number' ? meta.progressToken : undefined;
+    let done = false;
+    const fault = this.host.fault;
+    return {
+      revision: scope.revision,
+      era: 'stateful',
+      signal,
+      fault,
+      progressToken: token,
+      progress: (progress, total, message) => {
+        if (token === undefined || done || signal.aborted) return;
+        const p: Json = { progressToken: token, progress };
+        if (total !== undefined) p.total = total;
+        if (message !== undefined && atLeast(scope.revision, '2025-03-26')) p.message = message;
+        emit(notification('notifications/progress', p));
+      },
+      log: (level, data) => {
+        if (done) return;
+        const threshold = this.logLevel;
+        if (threshold && logRank(level) < logRank(threshold) && fault !== 'log-level-ignored') return;
+        emit(notification('notifications/message', { level, logger: 'reference-server', data }));
+      },
+      canAsk: (request) => declares(this.clientCapabilities, request),
+      ask: async (requests) => {
+        for (const request of Object.values(requests)) {
+          if (!declares(this.clientCapabilities, request))
+            throw new MissingCapabilityError(requiredCapability(request));
+        }
+        const entries = await Promise.all(
+          Object.entries(requests).map(async ([key, request]) => {
+            const result = await this.host.sendRequest(request, emit, signal);
+            if (request.params.mode === 'url' && result.action === 'accept') {
+              emit(notification('notifications/elicitation/complete', { elicitationId: request.params.elicitationId }));
+            }
+            return [key, result] as const;
+          }),
+        );
+        return Object.fromEntries(entries);
+      },
+      clientCapabilities: this.clientCapabilities,
+      publish: (event) => this.host.hub.publish(event),
+      headers,
+      finish: () => {
+        done = true;
+      },
+    };
+  }
+
+  private async callTool(
+    scope: FeatureScope,
+    params: Json,
+    emit: (m: JsonRpcMessage) => void,
+    signal: AbortSignal,
+    headers: Record<string, string> | undefined,
+  ): Promise<Json> {
+    const env = this.env(scope, params, emit, signal, headers);
+    try {
+      return await callTool(scope, params, env);
+    } finally {
+      env.finish();
+      if (this.host.fault === 'progress-after-response' && env.progressToken !== undefined) {
+        const token = env.progressToken;
+        setTimeout(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })), 5);
+      }
+    }
+  }
+}

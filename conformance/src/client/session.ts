@@ -1,0 +1,374 @@
+/**
+ * The harness playing an MCP client over any `Connection`: the initialize handshake (stateful era) or
+ * `server/discover` with per-request `_meta` (stateless era), request ids, and answers to the requests
+ * a server may send (ping, roots, sampling, elicitation).
+ */
+import type { Revision } from '../../../schema/registry.ts';
+import { wireVersion } from '../../../schema/index.ts';
+import type { JsonRpcId } from '../protocol/jsonrpc.ts';
+import type { WireEntry } from '../protocol/recorder.ts';
+import type { Connection } from '../transport/connection.ts';
+
+export const HARNESS_INFO = { name: 'mcp-conformance', version: '0.1.0' } as const;
+
+export type JsonObject = Record<string, unknown>;
+
+/** A response as the harness received it. Exactly one of `result` and `error` is set for a well-formed one. */
+export interface Response {
+  message: JsonObject;
+  result?: JsonObject;
+  error?: { code: unknown; message: unknown; data?: unknown };
+}
+
+export interface ReceivedNotification {
+  method: string;
+  params?: JsonObject;
+  message: JsonObject;
+  entry: WireEntry;
+}
+
+export type ServerRequestHandler = (params: JsonObject | undefined) => JsonObject | Promise<JsonObject>;
+
+export interface SessionOptions {
+  revision: Revision;
+  /** Client capabilities to declare; by default every client feature the revision has. */
+  capabilities?: JsonObject;
+  clientInfo?: JsonObject;
+  timeoutMs: number;
+  /** Answers to server-to-client requests, by method; defaults cover ping, roots, sampling and elicitation. */
+  handlers?: Record<string, ServerRequestHandler>;
+  /** Stateless era: the log level to put in every request's `_meta`, if any. */
+  logLevel?: string;
+}
+
+/** The server could not be brought to a usable state (handshake failed): the scenario cannot go on. */
+export class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly response?: Response,
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
+/** The server does not speak the revision under test: its scenarios are not applicable, not failed. */
+export class RevisionNotSupported extends SessionError {
+  constructor(message: string, response?: Response) {
+    super(message, response);
+    this.name = 'RevisionNotSupported';
+  }
+}
+
+const STATELESS_META = {
+  protocolVersion: 'io.modelcontextprotocol/protocolVersion',
+  clientInfo: 'io.modelcontextprotocol/clientInfo',
+  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
+  logLevel: 'io.modelcontextprotocol/logLevel',
+} as const;
+
+/** Every client capability the revision knows, as the harness declares them by default. */
+export function defaultClientCapabilities(revision: Revision): JsonObject {
+  const capabilities: JsonObject = { roots: { listChanged: true }, sampling: {} };
+  if (revision.id >= '2025-06-18') capabilities.elicitation = {};
+  if (revision.id >= '2025-11-25') capabilities.elicitation = { form: {}, url: {} };
+  return capabilities;
+}
+
+/** A value for each property of a flat elicitation schema, so that an `accept` answer validates. */
+export function answerFor(schema: unknown): JsonObject {
+  const content: JsonObject = {};
+  const properties = (schema as { properties?: Record<string, JsonObject> } | undefined)?.properties ?? {};
+  for (const [name, property] of Object.entries(properties)) {
+    if (property.default !== undefined) content[name] = property.default;
+    else if (Array.isArray(property.enum) && property.enum.length > 0) content[name] = property.enum[0];
+    else if (Array.isArray(property.oneOf) && property.oneOf.length > 0)
+      content[name] = (property.oneOf[0] as JsonObject).const;
+    else if (property.type === 'array') {
+      const items = property.items as JsonObject | undefined;
+      const options = (items?.enum ?? (items?.anyOf as JsonObject[] | undefined)?.map((o) => o.const)) as unknown[];
+      content[name] = options?.length ? [options[0]] : [];
+    } else if (property.type === 'boolean') content[name] = true;
+    else if (property.type === 'number' || property.type === 'integer')
+      content[name] = typeof property.minimum === 'number' ? property.minimum : 1;
+    else if (property.format === 'email') content[name] = 'conformance@example.com';
+    else if (property.format === 'uri') content[name] = 'https://example.com/';
+    else if (property.format === 'date') content[name] = '2026-01-01';
+    else if (property.format === 'date-time') content[name] = '2026-01-01T00:00:00Z';
+    else content[name] = 'conformance';
+  }
+  return content;
+}
+
+function defaultHandlers(): Record<string, ServerRequestHandler> {
+  return {
+    ping: () => ({}),
+    'roots/list': () => ({ roots: [{ uri: 'file:///tmp/mcp-conformance', name: 'conformance root' }] }),
+    'sampling/createMessage': () => ({
+      role: 'assistant',
+      content: { type: 'text', text: 'A reply from the mcp-conformance harness.' },
+      model: 'mcp-conformance-model',
+      stopReason: 'endTurn',
+    }),
+    'elicitation/create': (params) =>
+      params?.mode === 'url' ? { action: 'accept' } : { action: 'accept', content: answerFor(params?.requestedSchema) },
+  };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export class McpSession {
+  readonly connection: Connection;
+  readonly revision: Revision;
+  readonly capabilities: JsonObject;
+  /** Everything the server sent that is a notification, in order. */
+  readonly notifications: ReceivedNotification[] = [];
+  /** Requests the server sent to the harness, in order. */
+  readonly serverRequests: Array<{ method: string; params?: JsonObject; entry: WireEntry }> = [];
+  /** Set by `open()`: what the server said about itself. */
+  serverInfo?: JsonObject;
+  serverCapabilities: JsonObject = {};
+  protocolVersion: string;
+  instructions?: string;
+  /** The response to `initialize` or `server/discover`. */
+  openResponse?: Response;
+
+  private readonly options: SessionOptions;
+  private readonly handlers: Record<string, ServerRequestHandler>;
+  private readonly waiters = new Set<{
+    test: (n: ReceivedNotification) => boolean;
+    done: (n: ReceivedNotification) => void;
+  }>();
+  private counter = 0;
+  private readonly unsubscribe: () => void;
+
+  constructor(connection: Connection, options: SessionOptions) {
+    this.connection = connection;
+    this.revision = options.revision;
+    this.options = options;
+    this.protocolVersion = wireVersion(options.revision.id);
+    this.capabilities = options.capabilities ?? defaultClientCapabilities(options.revision);
+    this.handlers = { ...defaultHandlers(), ...options.handlers };
+    this.unsubscribe = connection.onMessage((message, entry) => this.dispatch(message, entry));
+  }
+
+  get stateless(): boolean {
+    return this.revision.era === 'stateless';
+  }
+
+  /** A request id not used before on this session. */
+  nextId(): number {
+    this.counter += 1;
+    return this.counter;
+  }
+
+  /**
+   * Stateful: `initialize` then `notifications/initialized`. Stateless: `server/discover`.
+   * Throws `SessionError` when the server does not answer with a usable result.
+   */
+  async open(): Promise<Response> {
+    const response = this.stateless
+      ? await this.request('server/discover', {})
+      : await this.request('initialize', {
+          protocolVersion: this.protocolVersion,
+          capabilities: this.capabilities,
+          clientInfo: this.options.clientInfo ?? { ...HARNESS_INFO },
+        });
+    this.openResponse = response;
+    if (this.stateless && response.error?.code === -32022)
+      throw new RevisionNotSupported(
+        `the server does not support revision ${this.revision.id}: ${String(response.error.message)}`,
+        response,
+      );
+    if (!response.result) {
+      const what = response.error ? `error ${JSON.stringify(response.error)}` : 'no result';
+      throw new SessionError(`${this.stateless ? 'server/discover' : 'initialize'} failed: ${what}`, response);
+    }
+    const result = response.result;
+    if (this.stateless) {
+      const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions : [];
+      if (!versions.includes(this.protocolVersion))
+        throw new RevisionNotSupported(
+          `the server does not support revision ${this.revision.id} (it lists ${JSON.stringify(versions)})`,
+          response,
+        );
+    } else if (result.protocolVersion !== this.protocolVersion) {
+      throw new RevisionNotSupported(
+        `the server does not support revision ${this.revision.id} (it answered initialize with ${JSON.stringify(result.protocolVersion)})`,
+        response,
+      );
+    }
+    this.serverCapabilities = isObject(result.capabilities) ? result.capabilities : {};
+    if (typeof result.instructions === 'string') this.instructions = result.instructions;
+    if (this.stateless) {
+      const meta = isObject(result._meta) ? result._meta : {};
+      if (isObject(meta['io.modelcontextprotocol/serverInfo']))
+        this.serverInfo = meta['io.modelcontextprotocol/serverInfo'];
+    } else {
+      if (isObject(result.serverInfo)) this.serverInfo = result.serverInfo;
+      if (typeof result.protocolVersion === 'string') this.protocolVersion = result.protocolVersion;
+      this.notify('notifications/initialized');
+    }
+    return response;
+  }
+
+  /** The `_meta` a stateless-era request carries. */
+  requestMeta(extra: JsonObject = {}): JsonObject {
+    const meta: JsonObject = {
+      [STATELESS_META.protocolVersion]: this.protocolVersion,
+      [STATELESS_META.clientInfo]: this.options.clientInfo ?? { ...HARNESS_INFO },
+      [STATELESS_META.clientCapabilities]: this.capabilities,
+    };
+    if (this.options.logLevel) meta[STATELESS_META.logLevel] = this.options.logLevel;
+    return { ...meta, ...extra };
+  }
+
+  /** Builds the request message (with `_meta` in the stateless era) without sending it. */
+  buildRequest(method: string, params?: JsonObject, options: { meta?: JsonObject; id?: JsonRpcId } = {}): JsonObject {
+    const message: JsonObject = { jsonrpc: '2.0', id: options.id ?? this.nextId(), method };
+    let body = params;
+    if (this.stateless) {
+      const ownMeta = isObject(params?._meta) ? params._meta : {};
+      body = { ...params, _meta: this.requestMeta({ ...ownMeta, ...options.meta }) };
+    } else if (options.meta) {
+      const ownMeta = isObject(params?._meta) ? params._meta : {};
+      body = { ...params, _meta: { ...ownMeta, ...options.meta } };
+    }
+    if (body !== undefined) message.params = body;
+    return message;
+  }
+
+  /** Sends a request and waits for its response. Rejects only on timeout or a lost connection. */
+  async request(
+    method: string,
+    params?: JsonObject,
+    options: { meta?: JsonObject; timeoutMs?: number; id?: JsonRpcId } = {},
+  ): Promise<Response> {
+    const message = this.buildRequest(method, params, options) as JsonObject & { id: JsonRpcId; method: string };
+    const reply = await this.connection.request(message, options.timeoutMs ?? this.options.timeoutMs);
+    return toResponse(reply);
+  }
+
+  /**
+   * Sends `message` as is (a string is sent verbatim) and waits for the response with `id` (`null` also
+   * matches a response without an id), or
+   * resolves `undefined` after `timeoutMs`: for deliberately invalid requests the harness's own
+   * schema check would refuse.
+   */
+  requestRaw(
+    message: JsonObject | string,
+    id: JsonRpcId | null | Array<JsonRpcId | null>,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<Response | undefined> {
+    const ids = Array.isArray(id) ? id : [id];
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (response: Response | undefined): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(response);
+      };
+      const unsubscribe = this.connection.onMessage((reply) => {
+        if (
+          isObject(reply) &&
+          ids.includes((reply.id ?? null) as JsonRpcId | null) &&
+          (Object.hasOwn(reply, 'result') || Object.hasOwn(reply, 'error'))
+        )
+          finish(toResponse(reply));
+      });
+      const timer = setTimeout(() => finish(undefined), timeoutMs);
+      try {
+        this.connection.sendRaw(typeof message === 'string' ? message : JSON.stringify(message));
+      } catch {
+        finish(undefined);
+      }
+    });
+  }
+
+  notify(method: string, params?: JsonObject): WireEntry {
+    const message: JsonObject = { jsonrpc: '2.0', method };
+    if (params !== undefined) message.params = params;
+    return this.connection.send(message);
+  }
+
+  /**
+   * Resolves with the first notification (already received or still to come) that passes `test`, or
+   * `undefined` when none arrives within `timeoutMs`.
+   */
+  waitForNotification(
+    test: (n: ReceivedNotification) => boolean,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<ReceivedNotification | undefined> {
+    const seen = this.notifications.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const waiter = {
+        test,
+        done: (n: ReceivedNotification | undefined) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(n);
+        },
+      };
+      const timer = setTimeout(() => waiter.done(undefined), timeoutMs);
+      this.waiters.add(waiter as never);
+    });
+  }
+
+  /** Lets the connection settle: resolves after `ms` of waiting (for "nothing more arrives" checks). */
+  quiet(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    for (const waiter of [...this.waiters]) waiter.done(undefined as never);
+    await this.connection.close();
+  }
+
+  private dispatch(message: unknown, entry: WireEntry): void {
+    if (!isObject(message) || typeof message.method !== 'string') return;
+    const params = isObject(message.params) ? message.params : undefined;
+    if (message.id === undefined) {
+      const notification: ReceivedNotification = { method: message.method, message, entry };
+      if (params) notification.params = params;
+      this.notifications.push(notification);
+      for (const waiter of [...this.waiters]) if (waiter.test(notification)) waiter.done(notification);
+      return;
+    }
+    const record: { method: string; params?: JsonObject; entry: WireEntry } = { method: message.method, entry };
+    if (params) record.params = params;
+    this.serverRequests.push(record);
+    void this.answer(message.id as JsonRpcId, message.method, params);
+  }
+
+  private async answer(id: JsonRpcId, method: string, params: JsonObject | undefined): Promise<void> {
+    const handler = this.handlers[method];
+    let reply: JsonObject;
+    if (!handler) {
+      reply = { jsonrpc: '2.0', id, error: { code: -32601, message: `the harness does not handle ${method}` } };
+    } else {
+      try {
+        reply = { jsonrpc: '2.0', id, result: await handler(params) };
+      } catch (error) {
+        reply = { jsonrpc: '2.0', id, error: { code: -32603, message: (error as Error).message } };
+      }
+    }
+    try {
+      this.connection.send(reply);
+    } catch {
+      // The connection is gone, or the answer does not fit this revision; the scenario sees the consequence.
+    }
+  }
+}
+
+export function toResponse(reply: JsonObject): Response {
+  const response: Response = { message: reply };
+  if (isObject(reply.result)) response.result = reply.result;
+  if (isObject(reply.error)) response.error = reply.error as Response['error'];
+  return response;
+}

@@ -1,0 +1,76 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runServerSuite, selectScenarios, ServerUnreachable, SuiteUsageError } from './suite.ts';
+import { SERVER_SCENARIOS } from '../scenarios/index.ts';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures');
+const node = (file: string): string => `${JSON.stringify(process.execPath)} ${JSON.stringify(join(fixtures, file))}`;
+
+describe('choosing scenarios', () => {
+  it('filters by suite and by id, and explains unknown names', () => {
+    expect(selectScenarios(SERVER_SCENARIOS, { suite: 'tools' }).every((s) => s.area === 'tools')).toBe(true);
+    expect(selectScenarios(SERVER_SCENARIOS, { scenarios: ['tools-list'] }).map((s) => s.id)).toEqual(['tools-list']);
+    expect(() => selectScenarios(SERVER_SCENARIOS, { scenarios: ['tools-lst'] })).toThrow(
+      /unknown scenario "tools-lst"/,
+    );
+    expect(() => selectScenarios(SERVER_SCENARIOS, { suite: 'everything' })).toThrow(SuiteUsageError);
+  });
+
+  it('refuses to run without exactly one target', async () => {
+    await expect(runServerSuite({})).rejects.toThrow(/exactly one of --stdio/);
+    await expect(runServerSuite({ url: 'ftp://example.com' })).rejects.toThrow(/http:\/\/ or https:\/\//);
+  });
+});
+
+describe('hostile and broken servers', () => {
+  it('reports a server that never answers as failing, within the timeout', async () => {
+    const run = await runServerSuite({
+      stdio: node('hanging-server.mjs'),
+      revisions: ['2025-11-25'],
+      scenarios: ['lifecycle-initialize'],
+      timeoutMs: 300,
+    });
+    const scenario = run.scenarios.find((s) => s.id === 'lifecycle-initialize')!;
+    const check = scenario.checks.find((c) => c.id === 'lifecycle.initialize-result')!;
+    expect(check.status).toBe('fail');
+    expect(check.message).toMatch(/timeout/);
+    expect(run.summary.exitCode).toBe(1);
+    expect(scenario.checks.filter((c) => !c.reached).length).toBeGreaterThan(0);
+  });
+
+  it('reports garbage on stdout as invalid wire messages', async () => {
+    const run = await runServerSuite({
+      stdio: node('garbage-server.mjs'),
+      revisions: ['2025-11-25'],
+      scenarios: ['lifecycle-initialize'],
+      timeoutMs: 300,
+    });
+    const wire = run.scenarios[0]!.checks.find((c) => c.id === 'wire.server-messages-valid')!;
+    expect(wire.status).toBe('fail');
+    expect(wire.evidence.length).toBeGreaterThan(0);
+    expect(wire.evidence[0]!.raw).toContain('this is not json');
+  });
+
+  it('stops with a clear message when the command cannot start', async () => {
+    const error = await runServerSuite({
+      stdio: 'mcp-conformance-no-such-command --flag',
+      revisions: ['2025-11-25'],
+      timeoutMs: 500,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerUnreachable);
+    expect((error as Error).message).toMatch(/not found/);
+  });
+
+  it('stops with a clear message when nothing listens at the URL', async () => {
+    const { httpTarget } = await import('./http-target.ts');
+    const error = await runServerSuite({
+      url: 'http://127.0.0.1:9/mcp',
+      revisions: ['2025-11-25'],
+      timeoutMs: 500,
+      httpTarget,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerUnreachable);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+  });
+});

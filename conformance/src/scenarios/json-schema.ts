@@ -1,0 +1,65 @@
+/** Compiling and applying the JSON Schemas a server publishes (tool input and output schemas). */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Revision } from '../../../schema/registry.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
+
+function engine(revision: Revision, schema: Record<string, unknown>): Ajv {
+  const declared = typeof schema.$schema === 'string' ? schema.$schema : undefined;
+  // From 2025-11-25 a schema without $schema is 2020-12; before, tools used draft-07 in practice.
+  const draft07 = declared ? declared.startsWith(DRAFT_07) : revision.dialect === 'draft-07';
+  const settings = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true };
+  const ajv = draft07 ? new Ajv(settings) : (new Ajv2020(settings) as unknown as Ajv);
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Compiles a schema the server published; the error says why it is not a valid schema. */
+export function compilePublished(
+  revision: Revision,
+  schema: unknown,
+): { ok: true; validate: ValidateFunction } | { ok: false; error: string } {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    return { ok: false, error: `the schema is ${schema === null ? 'null' : typeof schema}, not an object` };
+  try {
+    const copy = { ...(schema as Record<string, unknown>) };
+    delete copy.$id;
+    return { ok: true, validate: engine(revision, copy).compile(copy) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/** A value that satisfies a simple object schema: required properties only, from defaults, enums or types. */
+export function sampleArguments(schema: unknown): Record<string, unknown> {
+  const s = (schema ?? {}) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  const out: Record<string, unknown> = {};
+  for (const name of s.required ?? []) out[name] = sampleValue(s.properties?.[name] ?? {});
+  return out;
+}
+
+function sampleValue(property: Record<string, unknown>): unknown {
+  if (property.default !== undefined) return property.default;
+  if (property.const !== undefined) return property.const;
+  if (Array.isArray(property.enum) && property.enum.length > 0) return property.enum[0];
+  const type = Array.isArray(property.type) ? property.type[0] : property.type;
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return typeof property.minimum === 'number' ? property.minimum : 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case 'object':
+      return sampleArguments(property);
+    case 'null':
+      return null;
+    default:
+      return 'conformance';
+  }
+}

@@ -1,0 +1,330 @@
+/** Lifecycle and versioning: the initialize handshake (stateful era) and `server/discover` (stateless). */
+import { SessionError } from '../client/session.ts';
+import { check, type ServerScenario } from '../model/scenario.ts';
+import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
+
+const STATEFUL = { era: 'stateful' } as const;
+const STATELESS = { era: 'stateless' } as const;
+
+export const lifecycleScenarios: ServerScenario[] = [
+  {
+    id: 'lifecycle-initialize',
+    title: 'Initialize handshake',
+    area: 'lifecycle',
+    depth: 'any',
+    description:
+      'Sends initialize with the revision under test, checks the result, then waits before sending notifications/initialized to see whether the server sends requests too early.',
+    revisions: STATEFUL,
+    checks: [
+      check(
+        'lifecycle.initialize-result',
+        'MUST',
+        'initialize is answered with a result stating version, capabilities and server info',
+        ['lifecycle.initialize.server-responds'],
+      ),
+      check('lifecycle.version-same', 'MUST', 'A supported requested version is answered with that same version', [
+        'lifecycle.version.server-same',
+      ]),
+      check(
+        'lifecycle.no-requests-before-initialized',
+        'SHOULD NOT',
+        'No request other than ping before notifications/initialized',
+        ['lifecycle.initialize.server-waits'],
+      ),
+      check(
+        'lifecycle.ping-after-initialized',
+        'MUST',
+        'The session works after the handshake: ping is answered with an empty result',
+        ['ping.empty-result', 'ping.respond-promptly'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session({ open: false });
+      const response = await session.request('initialize', {
+        protocolVersion: session.protocolVersion,
+        capabilities: session.capabilities,
+        clientInfo: { name: 'mcp-conformance', version: '0.1.0' },
+      });
+      const result = response.result;
+      if (
+        !ctx
+          .check('lifecycle.initialize-result')
+          .verify(
+            !!result &&
+              typeof result.protocolVersion === 'string' &&
+              isObject(result.capabilities) &&
+              isObject(result.serverInfo),
+            `initialize was answered with ${describe(response)}`,
+            response,
+          )
+      )
+        return ctx.end('initialize failed');
+      if (result!.protocolVersion !== session.protocolVersion) {
+        // The server chose another version: it does not support this revision, which is its right.
+        return ctx.end(
+          `not applicable: the server does not support ${ctx.revision.id} (it offered ${String(result!.protocolVersion)})`,
+        );
+      }
+      ctx.check('lifecycle.version-same').pass();
+      await session.quiet(SETTLE_MS);
+      const early = session.serverRequests.filter((r) => r.method !== 'ping');
+      const early0 = early[0];
+      if (early0)
+        ctx
+          .check('lifecycle.no-requests-before-initialized')
+          .violated(`the server sent ${early0.method} before notifications/initialized`, early0.entry);
+      else ctx.check('lifecycle.no-requests-before-initialized').pass();
+      session.notify('notifications/initialized');
+      const ping = await session.request('ping');
+      ctx
+        .check('lifecycle.ping-after-initialized')
+        .verify(
+          !!ping.result && Object.keys(ping.result).filter((k) => k !== '_meta').length === 0,
+          `ping was answered with ${describe(ping)}`,
+          ping,
+        );
+    },
+  },
+  {
+    id: 'lifecycle-version-negotiation',
+    title: 'Version negotiation with an unsupported version',
+    area: 'lifecycle',
+    depth: 'any',
+    description: `Asks for protocol version ${BOGUS_VERSION}, which no server supports, and expects a version the server does support in return.`,
+    revisions: STATEFUL,
+    checks: [
+      check(
+        'lifecycle.version-alternative',
+        'MUST',
+        'An unsupported requested version is answered with another version the server supports',
+        ['lifecycle.version.server-alternative'],
+      ),
+      check(
+        'lifecycle.version-alternative-known',
+        'SHOULD',
+        'The alternative version is a published protocol revision',
+        ['lifecycle.version.server-latest'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session({ open: false });
+      const response = await session.request('initialize', {
+        protocolVersion: BOGUS_VERSION,
+        capabilities: {},
+        clientInfo: { name: 'mcp-conformance', version: '0.1.0' },
+      });
+      const version = response.result?.protocolVersion;
+      if (
+        !ctx
+          .check('lifecycle.version-alternative')
+          .verify(
+            typeof version === 'string' && version !== BOGUS_VERSION,
+            `asked for ${BOGUS_VERSION}, the server answered with ${describe(response)}`,
+            response,
+          )
+      )
+        return ctx.end('no alternative version');
+      ctx
+        .check('lifecycle.version-alternative-known')
+        .verify(
+          /^\d{4}-\d{2}-\d{2}$/.test(version as string),
+          `the server offered ${String(version)}, which is not a revision date`,
+          response,
+        );
+    },
+  },
+  {
+    id: 'lifecycle-before-initialize',
+    title: 'Requests before initialize',
+    area: 'lifecycle',
+    depth: 'any',
+    description:
+      'Sends ping and tools/list before initialize; the server should refuse work it cannot yet do, with an error rather than silence.',
+    revisions: STATEFUL,
+    checks: [
+      check(
+        'lifecycle.pre-initialize-answered',
+        'MUST',
+        'A request sent before initialize is still answered (result or error), not ignored',
+        ['base.messages.json-rpc'],
+      ),
+      check(
+        'lifecycle.pre-initialize-refused',
+        'SHOULD',
+        'A request other than ping sent before initialize is refused with an error',
+        ['lifecycle.initialize.first-interaction'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session({ open: false });
+      const response = await session.request('tools/list', {}).catch((error: Error) => error);
+      if (response instanceof Error) {
+        ctx.check('lifecycle.pre-initialize-answered').fail(response.message);
+        return ctx.end('no answer');
+      }
+      ctx.check('lifecycle.pre-initialize-answered').pass();
+      ctx
+        .check('lifecycle.pre-initialize-refused')
+        .verify(
+          response.error !== undefined,
+          `tools/list before initialize was answered with ${describe(response)}`,
+          response,
+        );
+    },
+  },
+  {
+    id: 'discover',
+    title: 'server/discover',
+    area: 'lifecycle',
+    depth: 'any',
+    description:
+      'Calls server/discover with the per-request _meta of the revision and checks what the server says about itself.',
+    revisions: STATELESS,
+    checks: [
+      check('discover.implemented', 'MUST', 'server/discover is answered with a DiscoverResult', [
+        'discover.server.implement',
+      ]),
+      check('discover.lists-revision', 'MUST', 'supportedVersions lists the revision the request used', [
+        'versioning.negotiation.unsupported-error',
+      ]),
+      check('discover.result-type', 'MUST', 'The result carries resultType "complete"', [
+        'base.result.result-type-present',
+      ]),
+      check('discover.server-info', 'SHOULD', 'The result _meta carries io.modelcontextprotocol/serverInfo', [
+        'discover.result.server-info',
+        'discover.meta.server-info',
+      ]),
+    ],
+    async run(ctx) {
+      const session = await ctx.session({ open: false });
+      const response = await session.request('server/discover', {});
+      const result = response.result;
+      if (
+        !ctx
+          .check('discover.implemented')
+          .verify(
+            !!result && Array.isArray(result.supportedVersions) && isObject(result.capabilities),
+            `server/discover was answered with ${describe(response)}`,
+            response,
+          )
+      )
+        return ctx.end('server/discover failed');
+      const versions = result!.supportedVersions as unknown[];
+      if (!versions.includes(session.protocolVersion)) {
+        ctx.check('discover.lists-revision').skip(`the server does not support ${ctx.revision.id}`);
+        return ctx.end(
+          `not applicable: the server does not support ${ctx.revision.id} (it lists ${JSON.stringify(versions)})`,
+        );
+      }
+      ctx.check('discover.lists-revision').pass();
+      ctx
+        .check('discover.result-type')
+        .verify(result!.resultType === 'complete', `resultType is ${JSON.stringify(result!.resultType)}`, response);
+      const meta = isObject(result!._meta) ? result!._meta : {};
+      ctx
+        .check('discover.server-info')
+        .verify(
+          isObject(meta['io.modelcontextprotocol/serverInfo']),
+          'the result has no io.modelcontextprotocol/serverInfo in _meta',
+          response,
+        );
+    },
+  },
+  {
+    id: 'versioning-unsupported',
+    title: 'A request for an unsupported protocol version',
+    area: 'lifecycle',
+    depth: 'any',
+    description: `Sends server/discover whose _meta asks for protocol version ${BOGUS_VERSION}.`,
+    revisions: STATELESS,
+    checks: [
+      check(
+        'versioning.unsupported-error',
+        'MUST',
+        `A request for an unsupported version gets UnsupportedProtocolVersionError (-32022)`,
+        ['versioning.negotiation.unsupported-error'],
+      ),
+      check('versioning.unsupported-echoes-requested', 'MUST', 'The error data.requested gives the version asked for', [
+        'versioning.negotiation.error-echoes-requested',
+      ]),
+      check(
+        'versioning.unsupported-lists-supported',
+        'MUST',
+        'The error data.supported lists the versions the server supports',
+        ['versioning.negotiation.error-lists-supported'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session({ open: false });
+      const message = session.buildRequest(
+        'server/discover',
+        {},
+        { meta: { 'io.modelcontextprotocol/protocolVersion': BOGUS_VERSION } },
+      );
+      const response = await session.requestRaw(message, message.id as number);
+      if (
+        !ctx
+          .check('versioning.unsupported-error')
+          .verify(errorCode(response) === -32022, `the request was answered with ${describe(response)}`, response)
+      )
+        return ctx.end('no UnsupportedProtocolVersionError');
+      const data = isObject(response!.error!.data) ? response!.error!.data : {};
+      ctx
+        .check('versioning.unsupported-echoes-requested')
+        .verify(data.requested === BOGUS_VERSION, `data.requested is ${JSON.stringify(data.requested)}`, response);
+      ctx
+        .check('versioning.unsupported-lists-supported')
+        .verify(
+          Array.isArray(data.supported) &&
+            data.supported.length > 0 &&
+            data.supported.every((v) => typeof v === 'string'),
+          `data.supported is ${JSON.stringify(data.supported)}`,
+          response,
+        );
+    },
+  },
+  {
+    id: 'discover-meta-required',
+    title: 'Requests without the required _meta',
+    area: 'lifecycle',
+    depth: 'any',
+    description:
+      'Sends server/discover without io.modelcontextprotocol/clientCapabilities and without io.modelcontextprotocol/protocolVersion.',
+    revisions: STATELESS,
+    checks: [
+      check(
+        'discover.missing-capabilities-rejected',
+        'MUST',
+        'A request without clientCapabilities in _meta is rejected with -32602',
+        ['discover.meta.missing-field-invalid-params'],
+      ),
+      check(
+        'discover.missing-version-rejected',
+        'MUST',
+        'A request without protocolVersion in _meta is rejected with an error',
+        ['discover.meta.missing-field-invalid-params'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session({ open: false });
+      const withoutCapabilities = session.buildRequest('server/discover', {});
+      delete ((withoutCapabilities.params as Record<string, unknown>)._meta as Record<string, unknown>)[
+        'io.modelcontextprotocol/clientCapabilities'
+      ];
+      const first = await session.requestRaw(withoutCapabilities, withoutCapabilities.id as number);
+      ctx
+        .check('discover.missing-capabilities-rejected')
+        .verify(errorCode(first) === -32602, `the request was answered with ${describe(first)}`, first);
+      const withoutVersion = session.buildRequest('server/discover', {});
+      delete ((withoutVersion.params as Record<string, unknown>)._meta as Record<string, unknown>)[
+        'io.modelcontextprotocol/protocolVersion'
+      ];
+      const second = await session.requestRaw(withoutVersion, withoutVersion.id as number);
+      ctx
+        .check('discover.missing-version-rejected')
+        .verify(second?.error !== undefined, `the request was answered with ${describe(second)}`, second);
+    },
+  },
+];
+
+export { SessionError };

@@ -1,0 +1,391 @@
+/** The Streamable HTTP transport: status codes, sessions, the GET stream, headers, DNS-rebinding defences. */
+import type { McpSession } from '../client/session.ts';
+import { check, type ServerScenario } from '../model/scenario.ts';
+import type { Evidence } from '../model/result.ts';
+import type { ServerContext } from '../runner/context.ts';
+import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
+import { BOGUS_VERSION, isObject, probeMethod } from './helpers.ts';
+
+const STATEFUL = {
+  era: 'stateful',
+  from: '2025-03-26',
+  transports: ['http'],
+} as const satisfies ServerScenario['revisions'];
+const STATELESS = { era: 'stateless', transports: ['http'] } as const satisfies ServerScenario['revisions'];
+const BOTH = { from: '2025-03-26', transports: ['http'] } as const satisfies ServerScenario['revisions'];
+
+/** An HTTP exchange as evidence: the status line, the headers that matter and the body. */
+function httpEvidence(exchange: HttpExchange): Evidence {
+  const keep = ['content-type', 'mcp-session-id', 'allow', 'content-length'];
+  const headers = Object.fromEntries(Object.entries(exchange.headers).filter(([k]) => keep.includes(k)));
+  return {
+    seq: exchange.entries[0]?.seq ?? 0,
+    direction: 'server-to-client',
+    at: exchange.entries[0]?.at ?? 0,
+    raw: exchange.body.slice(0, 4096),
+    truncated: exchange.body.length > 4096 || exchange.bodyTruncated,
+    http: { method: exchange.method, status: exchange.status, headers },
+  };
+}
+
+function errorCodeIn(exchange: HttpExchange): number | undefined {
+  for (const message of exchange.messages) {
+    if (isObject(message) && isObject(message.error) && typeof message.error.code === 'number')
+      return message.error.code;
+  }
+  return undefined;
+}
+
+async function openHttp(ctx: ServerContext): Promise<{ session: McpSession; http: StreamableHttpTransport }> {
+  const session = await ctx.session();
+  return { session, http: session.connection as StreamableHttpTransport };
+}
+
+function probeBody(
+  session: McpSession,
+  era: 'stateful' | 'stateless',
+  id: string,
+  meta?: Record<string, unknown>,
+): string {
+  return JSON.stringify(session.buildRequest(probeMethod(era), {}, { id, ...(meta ? { meta } : {}) }));
+}
+
+export const streamableHttpScenarios: ServerScenario[] = [
+  {
+    id: 'http-post',
+    title: 'POST requests and notifications',
+    area: 'streamable-http',
+    depth: 'any',
+    description:
+      'Posts a request and a notification and checks the status codes and content types of the answers, and the Origin check.',
+    revisions: BOTH,
+    checks: [
+      check(
+        'http.request-content-type',
+        'MUST',
+        'A POSTed request is answered as application/json or text/event-stream',
+        ['transport.http.post.request-content-type'],
+      ),
+      check('http.notification-202', 'MUST', 'A POSTed notification is answered 202 Accepted with an empty body', [
+        'transport.http.post.accepted-202',
+        'transport.http.post.accepted-no-body',
+      ]),
+      check('http.origin-403', 'MUST', 'A request with a foreign Origin header is answered 403 Forbidden', [
+        'transport.http.security.origin-invalid-403',
+        'transport.http.security.origin-validate',
+      ]),
+      check('http.invalid-json-400', 'MUST', 'A POST whose body is not JSON is refused with an HTTP error status', [
+        'transport.http.post.reject-error-status',
+      ]),
+    ],
+    async run(ctx) {
+      const { session, http } = await openHttp(ctx);
+      const era = ctx.revision.era;
+      const answer = await http.post(probeBody(session, era, 'http-post-1'));
+      ctx
+        .check('http.request-content-type')
+        .verify(
+          answer.status === 200 && ['application/json', 'text/event-stream'].includes(answer.contentType),
+          `the request was answered ${answer.status} with Content-Type "${answer.contentType}"`,
+          httpEvidence(answer),
+        );
+      const note = await http.post(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/mcp-conformance-note' }));
+      ctx
+        .check('http.notification-202')
+        .verify(
+          note.status === 202 && note.body === '',
+          `the notification was answered ${note.status} with a ${note.body.length}-byte body`,
+          httpEvidence(note),
+        );
+      const foreign = await http.post(probeBody(session, era, 'http-post-2'), {
+        headers: { Origin: 'http://attacker.invalid' },
+      });
+      ctx
+        .check('http.origin-403')
+        .verify(
+          foreign.status === 403,
+          `a request with Origin http://attacker.invalid was answered ${foreign.status}`,
+          httpEvidence(foreign),
+        );
+      const broken = await http.post('{"jsonrpc": "2.0", "id": "http-post-3", "method": ');
+      ctx
+        .check('http.invalid-json-400')
+        .verify(
+          broken.status >= 400 && broken.status < 500,
+          `a truncated JSON body was answered ${broken.status}`,
+          httpEvidence(broken),
+        );
+    },
+  },
+  {
+    id: 'http-sessions',
+    title: 'Sessions',
+    area: 'streamable-http',
+    depth: 'any',
+    description:
+      'Checks the session id the server hands out, requests without it, with an unknown one, and after the session was deleted.',
+    revisions: STATEFUL,
+    checks: [
+      check('http.session-id-ascii', 'MUST', 'A session id consists of visible ASCII only', [
+        'transport.http.session.id-visible-ascii',
+      ]),
+      check('http.session-missing-400', 'SHOULD', 'A request without the session id is answered 400 Bad Request', [
+        'transport.http.session.missing-400',
+      ]),
+      check('http.session-unknown-404', 'MUST', 'A request with an unknown session id is answered 404 Not Found', [
+        'transport.http.session.unknown-id-404',
+      ]),
+      check('http.session-deleted-404', 'MUST', 'After DELETE ends the session, its id is answered 404 Not Found', [
+        'transport.http.session.unknown-id-404',
+        'transport.http.session.delete-405',
+      ]),
+    ],
+    async run(ctx) {
+      const { session, http } = await openHttp(ctx);
+      const id = http.sessionId;
+      if (id === undefined) return ctx.end('not applicable: the server does not use sessions');
+      ctx
+        .check('http.session-id-ascii')
+        .verify(/^[\x21-\x7e]+$/.test(id), `the session id ${JSON.stringify(id)} has characters outside 0x21-0x7E`);
+      const missing = await http.post(probeBody(session, 'stateful', 'http-s-1'), {
+        omitDefaultHeaders: ['Mcp-Session-Id'],
+      });
+      ctx
+        .check('http.session-missing-400')
+        .verify(
+          missing.status === 400,
+          `a request without Mcp-Session-Id was answered ${missing.status}`,
+          httpEvidence(missing),
+        );
+      const unknown = await http.post(probeBody(session, 'stateful', 'http-s-2'), {
+        headers: { 'Mcp-Session-Id': 'mcp-conformance-unknown-session' },
+      });
+      ctx
+        .check('http.session-unknown-404')
+        .verify(
+          unknown.status === 404,
+          `a request with an unknown session id was answered ${unknown.status}`,
+          httpEvidence(unknown),
+        );
+      const deleted = await http.post('', { method: 'DELETE' });
+      if (deleted.status === 405)
+        return void ctx.check('http.session-deleted-404').skip('the server does not let clients end sessions (405)');
+      const after = await http.post(probeBody(session, 'stateful', 'http-s-3'));
+      ctx
+        .check('http.session-deleted-404')
+        .verify(
+          after.status === 404,
+          `DELETE was answered ${deleted.status}; a request with the same session id then got ${after.status}`,
+          httpEvidence(deleted),
+          httpEvidence(after),
+        );
+    },
+  },
+  {
+    id: 'http-get-stream',
+    title: 'The GET stream',
+    area: 'streamable-http',
+    depth: 'any',
+    description: 'Opens the optional server-to-client stream with GET.',
+    revisions: STATEFUL,
+    checks: [
+      check('http.get-stream-or-405', 'MUST', 'GET is answered with an event stream or 405 Method Not Allowed', [
+        'transport.http.get.response',
+        'transport.http.endpoint.get-method',
+      ]),
+    ],
+    async run(ctx) {
+      const { http } = await openHttp(ctx);
+      const opened = await http.openGetStream().catch((error: Error & { status?: number }) => error);
+      if (opened instanceof Error) {
+        ctx.check('http.get-stream-or-405').fail(`GET was refused: ${opened.message}`);
+        return;
+      }
+      ctx
+        .check('http.get-stream-or-405')
+        .verify(
+          opened.status === 405 || opened.contentType === 'text/event-stream',
+          `GET was answered ${opened.status} with Content-Type "${opened.contentType}"`,
+        );
+    },
+  },
+  {
+    id: 'http-protocol-version-header',
+    title: 'The MCP-Protocol-Version header',
+    area: 'streamable-http',
+    depth: 'any',
+    description:
+      'Sends requests whose MCP-Protocol-Version header is not a version, names an unsupported version, or disagrees with the body.',
+    revisions: { from: '2025-06-18', transports: ['http'] },
+    checks: [
+      check(
+        'http.protocol-version-invalid-400',
+        'MUST',
+        'A header that is not a valid version is answered 400',
+        ['transport.http.protocol-version.invalid-400'],
+        { era: 'stateful' },
+      ),
+      check('http.protocol-version-unsupported-400', 'MUST', 'A header naming an unsupported version is answered 400', [
+        'transport.http.protocol-version.unsupported-400',
+      ]),
+      check(
+        'http.protocol-version-unsupported-error',
+        'MUST',
+        'The 400 for an unsupported version carries UnsupportedProtocolVersionError (-32022)',
+        ['transport.http.protocol-version.unsupported-error', 'discover.meta.unsupported-version-http-400'],
+        STATELESS,
+      ),
+      check(
+        'http.protocol-version-mismatch',
+        'MUST',
+        'A header that disagrees with the body _meta version is answered 400 with HeaderMismatchError (-32020)',
+        [
+          'transport.http.protocol-version.mismatch-400',
+          'transport.http.protocol-version.mismatch-error',
+          'base.error-codes.header-mismatch-http-400',
+          'discover.meta.protocol-version-header-mismatch',
+        ],
+        STATELESS,
+      ),
+    ],
+    async run(ctx) {
+      const { session, http } = await openHttp(ctx);
+      const era = ctx.revision.era;
+      if (ctx.has('http.protocol-version-invalid-400')) {
+        const invalid = await http.post(probeBody(session, era, 'http-v-1'), {
+          headers: { 'MCP-Protocol-Version': 'not-a-version' },
+        });
+        ctx
+          .check('http.protocol-version-invalid-400')
+          .verify(
+            invalid.status === 400,
+            `MCP-Protocol-Version: not-a-version was answered ${invalid.status}`,
+            httpEvidence(invalid),
+          );
+      }
+      const meta = era === 'stateless' ? { 'io.modelcontextprotocol/protocolVersion': BOGUS_VERSION } : undefined;
+      const unsupported = await http.post(probeBody(session, era, 'http-v-2', meta), {
+        headers: { 'MCP-Protocol-Version': BOGUS_VERSION },
+      });
+      ctx
+        .check('http.protocol-version-unsupported-400')
+        .verify(
+          unsupported.status === 400,
+          `MCP-Protocol-Version: ${BOGUS_VERSION} was answered ${unsupported.status}`,
+          httpEvidence(unsupported),
+        );
+      if (era !== 'stateless') return;
+      ctx
+        .check('http.protocol-version-unsupported-error')
+        .verify(
+          errorCodeIn(unsupported) === -32022,
+          `the body carried error ${String(errorCodeIn(unsupported))}`,
+          httpEvidence(unsupported),
+        );
+      const other = session.protocolVersion === '2025-11-25' ? '2025-06-18' : '2025-11-25';
+      const mismatch = await http.post(probeBody(session, era, 'http-v-3'), {
+        headers: { 'MCP-Protocol-Version': other },
+      });
+      ctx
+        .check('http.protocol-version-mismatch')
+        .verify(
+          mismatch.status === 400 && errorCodeIn(mismatch) === -32020,
+          `header ${other} against body ${session.protocolVersion} was answered ${mismatch.status} with error ${String(errorCodeIn(mismatch))}`,
+          httpEvidence(mismatch),
+        );
+    },
+  },
+  {
+    id: 'http-standard-headers',
+    title: 'Mcp-Method and Mcp-Name headers',
+    area: 'streamable-http',
+    depth: 'any',
+    description:
+      'Sends requests without the Mcp-Method header, with one that disagrees with the body, and an unknown method.',
+    revisions: STATELESS,
+    checks: [
+      check(
+        'http.mcp-method-missing',
+        'MUST',
+        'A request without Mcp-Method is answered 400 with HeaderMismatchError',
+        [
+          'transport.http.validation.reject-missing-standard',
+          'transport.http.validation.status-400',
+          'transport.http.validation.error-code',
+        ],
+      ),
+      check(
+        'http.mcp-method-mismatch',
+        'MUST',
+        'A request whose Mcp-Method disagrees with the body is answered 400 with HeaderMismatchError',
+        [
+          'transport.http.validation.reject-mismatch',
+          'transport.http.validation.status-400',
+          'transport.http.validation.error-code',
+        ],
+      ),
+      check('http.method-not-found-404', 'MUST', 'An unknown method is answered 404 with a -32601 body', [
+        'transport.http.method-not-found-404',
+        'transport.http.method-not-found-error',
+      ]),
+      check('http.no-session-ids', 'SHOULD NOT', 'The server hands out no Mcp-Session-Id', [
+        'transport.http.compat.no-session-ids',
+      ]),
+      check('http.get-delete-405', 'SHOULD', 'GET and DELETE at the endpoint are answered 405', [
+        'transport.http.compat.get-delete-405',
+      ]),
+    ],
+    async run(ctx) {
+      const { session, http } = await openHttp(ctx);
+      const missing = await http.post(probeBody(session, 'stateless', 'http-h-1'), {
+        omitDefaultHeaders: ['Mcp-Method'],
+      });
+      ctx
+        .check('http.mcp-method-missing')
+        .verify(
+          missing.status === 400 && errorCodeIn(missing) === -32020,
+          `without Mcp-Method: ${missing.status}, error ${String(errorCodeIn(missing))}`,
+          httpEvidence(missing),
+        );
+      const mismatch = await http.post(probeBody(session, 'stateless', 'http-h-2'), {
+        headers: { 'Mcp-Method': 'tools/list' },
+      });
+      ctx
+        .check('http.mcp-method-mismatch')
+        .verify(
+          mismatch.status === 400 && errorCodeIn(mismatch) === -32020,
+          `Mcp-Method: tools/list on server/discover: ${mismatch.status}, error ${String(errorCodeIn(mismatch))}`,
+          httpEvidence(mismatch),
+        );
+      const unknown = await http.post(
+        JSON.stringify(session.buildRequest('mcp-conformance/no-such-method', {}, { id: 'http-h-3' })),
+      );
+      ctx
+        .check('http.method-not-found-404')
+        .verify(
+          unknown.status === 404 && errorCodeIn(unknown) === -32601,
+          `an unknown method: ${unknown.status}, error ${String(errorCodeIn(unknown))}`,
+          httpEvidence(unknown),
+        );
+      const answered = await http.post(probeBody(session, 'stateless', 'http-h-4'));
+      ctx
+        .check('http.no-session-ids')
+        .verify(
+          answered.headers['mcp-session-id'] === undefined,
+          `the server sent Mcp-Session-Id ${answered.headers['mcp-session-id']}`,
+          httpEvidence(answered),
+        );
+      const get = await http
+        .post('', { method: 'GET', headers: { Accept: 'text/event-stream' }, timeoutMs: 2000 })
+        .catch(() => undefined);
+      const del = await http.post('', { method: 'DELETE', timeoutMs: 2000 }).catch(() => undefined);
+      ctx
+        .check('http.get-delete-405')
+        .verify(
+          get?.status === 405 && del?.status === 405,
+          `GET: ${String(get?.status)}, DELETE: ${String(del?.status)}`,
+          ...[get, del].filter((x): x is HttpExchange => !!x).map(httpEvidence),
+        );
+    },
+  },
+];
