@@ -210,8 +210,19 @@ export class McpSession {
       if (isObject(result.serverInfo)) this.serverInfo = result.serverInfo;
       if (typeof result.protocolVersion === 'string') this.protocolVersion = result.protocolVersion;
       this.notify('notifications/initialized');
+      await this.listen();
     }
     return response;
+  }
+
+  /**
+   * Stateful HTTP: opens the session's GET stream, where a server sends what belongs to no request
+   * (list changes, resource updates), as a real client would. A server without one answers 405.
+   */
+  private async listen(): Promise<void> {
+    const connection = this.connection as Connection & { openGetStream?: () => Promise<unknown> };
+    if (typeof connection.openGetStream !== 'function') return;
+    await connection.openGetStream().catch(() => undefined);
   }
 
   /** The `_meta` a stateless-era request carries. */

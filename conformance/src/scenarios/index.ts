@@ -1,13 +1,18 @@
-/** Every server scenario, in catalogue order. */
+/** Every server scenario, in catalogue order: the any-server depth first, then the fixture depth. */
 import type { ServerScenario } from '../model/scenario.ts';
+import { fixtureInteractionsScenarios } from './fixture-interactions.ts';
+import { fixturePromptsScenarios } from './fixture-prompts.ts';
+import { fixtureResourcesScenarios } from './fixture-resources.ts';
+import { fixtureToolsScenarios } from './fixture-tools.ts';
+import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
-import { utilitiesScenarios } from './utilities.ts';
 import { toolsScenarios } from './tools.ts';
+import { utilitiesScenarios } from './utilities.ts';
 
 export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...lifecycleScenarios,
@@ -18,4 +23,9 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...utilitiesScenarios,
   ...stdioScenarios,
   ...streamableHttpScenarios,
+  ...fixtureToolsScenarios,
+  ...fixtureResourcesScenarios,
+  ...fixturePromptsScenarios,
+  ...fixtureUtilitiesScenarios,
+  ...fixtureInteractionsScenarios,
 ];

@@ -1,0 +1,710 @@
+/**
+ * Utilities at the fixture depth: progress, logging, cancellation, list-change notifications and resource
+ * updates, each provoked through a fixture tool whose behaviour FIXTURE.md fixes.
+ */
+import type { McpSession, ReceivedNotification, Response } from '../client/session.ts';
+import { check, type ServerScenario } from '../model/scenario.ts';
+import type { ServerContext } from '../runner/context.ts';
+import { describe, isObject, SETTLE_MS } from './helpers.ts';
+import { callFixture, fixtureAbsent, isExactText, listsTool, shown } from './fixture-tools.ts';
+
+const STATEFUL = { era: 'stateful' } as const;
+const STATELESS = { era: 'stateless' } as const;
+const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+const LOG_LEVEL_META = 'io.modelcontextprotocol/logLevel';
+const SUBSCRIPTION_ID = 'io.modelcontextprotocol/subscriptionId';
+/** How long to wait for a notification a trigger tool should cause. */
+const NOTIFY_MS = 2000;
+const LOG_TEXTS = ['Tool execution started', 'Tool processing data', 'Tool execution completed'];
+
+/** The position of a response on the wire, for "before/after the response" judgements. */
+function seqOf(ctx: ServerContext, response: Response | undefined): number | undefined {
+  return response ? ctx.evidenceFrom([response])[0]?.seq : undefined;
+}
+
+function progressFor(session: McpSession, token: string | number, from = 0): ReceivedNotification[] {
+  return session.notifications
+    .slice(from)
+    .filter((n) => n.method === 'notifications/progress' && n.params?.progressToken === token);
+}
+
+function logMessages(session: McpSession, from: number): ReceivedNotification[] {
+  return session.notifications.slice(from).filter((n) => n.method === 'notifications/message');
+}
+
+/** Calls test_tool_with_logging and returns the log messages that arrived during the call and just after. */
+async function loggedDuringCall(
+  session: McpSession,
+  meta?: Record<string, unknown>,
+): Promise<{ response: Response; messages: ReceivedNotification[] }> {
+  const from = session.notifications.length;
+  const response = await session.request(
+    'tools/call',
+    { name: 'test_tool_with_logging', arguments: {} },
+    meta ? { meta } : {},
+  );
+  await session.quiet(SETTLE_MS);
+  return { response, messages: logMessages(session, from) };
+}
+
+function describeLogs(messages: ReceivedNotification[]): string {
+  return messages.map((m) => `${String(m.params?.level)}: ${JSON.stringify(m.params?.data)}`).join(', ') || 'none';
+}
+
+/** Whether the messages are the fixture's three info messages, in order. */
+function fixtureLogs(messages: ReceivedNotification[]): boolean {
+  return (
+    messages.length === LOG_TEXTS.length &&
+    messages.every((m, i) => m.params?.level === 'info' && JSON.stringify(m.params?.data).includes(LOG_TEXTS[i]!))
+  );
+}
+
+export const fixtureUtilitiesScenarios: ServerScenario[] = [
+  {
+    id: 'fixture-progress',
+    title: 'Fixture: progress notifications',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Calls test_tool_with_progress with a string progress token, with an integer token and without a token, and watches the notifications/progress that come back.',
+    checks: [
+      check(
+        'fixture.progress-reported',
+        'SHOULD',
+        'test_tool_with_progress reports progress 0, 50 and 100 of total 100 before its response',
+        ['progress.receiver.may-report', 'progress.server.may-report'],
+      ),
+      check(
+        'fixture.progress-token-echoed',
+        'MUST',
+        'Every progress notification carries the progress token of the request',
+        ['progress.token-from-active-request', 'progress.server.token-from-active-request'],
+      ),
+      check('fixture.progress-increasing', 'MUST', 'The progress value increases with every notification', [
+        'progress.value-increases',
+        'progress.server.value-increases',
+      ]),
+      check(
+        'fixture.progress-none-after-response',
+        'MUST',
+        'No progress notification for the request arrives after its response',
+        ['progress.stop-after-completion', 'progress.server.stop-after-completion'],
+      ),
+      check('fixture.progress-integer-token', 'MUST', 'An integer progress token comes back as the same integer', [
+        'progress.token-type',
+        'progress.server.token-from-active-request',
+      ]),
+      check(
+        'fixture.progress-no-token',
+        'MUST NOT',
+        'A request without a progress token gets no progress notifications',
+        ['progress.token-from-active-request', 'progress.server.token-from-active-request'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      if (!(await listsTool(ctx, session, 'test_tool_with_progress')))
+        return ctx.end(fixtureAbsent('tool "test_tool_with_progress"'));
+      const token = 'mcp-conformance-progress-1';
+      const from = session.notifications.length;
+      const response = await session.request(
+        'tools/call',
+        { name: 'test_tool_with_progress', arguments: {} },
+        { meta: { progressToken: token } },
+      );
+      await session.quiet(SETTLE_MS);
+      const all = session.notifications.slice(from).filter((n) => n.method === 'notifications/progress');
+      const mine = progressFor(session, token, from);
+      const responseSeq = seqOf(ctx, response);
+      const before = mine.filter((n) => responseSeq === undefined || n.entry.seq < responseSeq);
+      const after = mine.filter((n) => responseSeq !== undefined && n.entry.seq > responseSeq);
+      const values = before.map((n) => n.params?.progress);
+      const evidence = mine.slice(0, 4).map((n) => n.entry);
+      ctx
+        .check('fixture.progress-reported')
+        .verify(
+          JSON.stringify(values) === JSON.stringify([0, 50, 100]) && before.every((n) => n.params?.total === 100),
+          `progress before the response: ${JSON.stringify(values)} (totals ${JSON.stringify(before.map((n) => n.params?.total))})`,
+          response,
+          ...evidence,
+        );
+      if (all.length === 0) ctx.check('fixture.progress-token-echoed').skip('no progress notification arrived');
+      else
+        ctx
+          .check('fixture.progress-token-echoed')
+          .verify(
+            all.length === mine.length,
+            `progress tokens seen: ${JSON.stringify(all.map((n) => n.params?.progressToken))}`,
+            ...all.map((n) => n.entry).slice(0, 4),
+          );
+      const numbers = mine.map((n) => n.params?.progress);
+      const increasing = numbers.every((v, i) => typeof v === 'number' && (i === 0 || v > (numbers[i - 1] as number)));
+      if (mine.length < 2)
+        ctx.check('fixture.progress-increasing').skip('fewer than two progress notifications arrived');
+      else
+        ctx
+          .check('fixture.progress-increasing')
+          .verify(increasing, `progress values: ${JSON.stringify(numbers)}`, ...evidence);
+      ctx
+        .check('fixture.progress-none-after-response')
+        .verify(
+          after.length === 0,
+          `${after.length} progress notification(s) after the response`,
+          ...after.map((n) => n.entry).slice(0, 3),
+        );
+
+      const fromInt = session.notifications.length;
+      const intResponse = await session.request(
+        'tools/call',
+        { name: 'test_tool_with_progress', arguments: {} },
+        { meta: { progressToken: 42 } },
+      );
+      await session.quiet(SETTLE_MS);
+      const intProgress = session.notifications.slice(fromInt).filter((n) => n.method === 'notifications/progress');
+      if (intProgress.length === 0)
+        ctx.check('fixture.progress-integer-token').skip('no progress notification arrived for the integer token');
+      else
+        ctx.check('fixture.progress-integer-token').verify(
+          intProgress.every((n) => n.params?.progressToken === 42),
+          `tokens seen for 42: ${JSON.stringify(intProgress.map((n) => n.params?.progressToken))}`,
+          intResponse,
+          ...intProgress.map((n) => n.entry).slice(0, 3),
+        );
+
+      const fromNone = session.notifications.length;
+      const plain = await session.request('tools/call', { name: 'test_tool_with_progress', arguments: {} });
+      await session.quiet(SETTLE_MS);
+      const stray = session.notifications.slice(fromNone).filter((n) => n.method === 'notifications/progress');
+      ctx
+        .check('fixture.progress-no-token')
+        .verify(
+          stray.length === 0,
+          `${stray.length} progress notification(s) for a request without a token`,
+          plain,
+          ...stray.map((n) => n.entry).slice(0, 3),
+        );
+    },
+  },
+  {
+    id: 'fixture-logging-set-level',
+    title: 'Fixture: log messages and logging/setLevel',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Sets the log level to info and calls test_tool_with_logging, which logs three info messages; then sets it to warning and calls the tool again.',
+    revisions: STATEFUL,
+    checks: [
+      check(
+        'fixture.logging-capability',
+        'MUST',
+        'A server that sends notifications/message declares the logging capability',
+        ['logging.capability'],
+      ),
+      check(
+        'fixture.logging-at-level',
+        'SHOULD',
+        'At level info, test_tool_with_logging sends its three info messages in order',
+        ['logging.client.may-set-level', 'logging.capability'],
+      ),
+      check('fixture.logging-below-level', 'MUST NOT', 'At level warning, no message below warning is sent', [
+        'logging.client.may-set-level',
+      ]),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      if (!(await listsTool(ctx, session, 'test_tool_with_logging')))
+        return ctx.end(fixtureAbsent('tool "test_tool_with_logging"'));
+      if (!isObject(session.serverCapabilities.logging)) {
+        const { response, messages } = await loggedDuringCall(session);
+        ctx
+          .check('fixture.logging-capability')
+          .verify(
+            messages.length === 0,
+            `the server does not declare logging but sent ${messages.length} log message(s)`,
+            response,
+            ...messages.map((m) => m.entry).slice(0, 3),
+          );
+        return ctx.end('not applicable: the server does not declare the "logging" capability');
+      }
+      ctx.check('fixture.logging-capability').pass();
+      const setInfo = await session.request('logging/setLevel', { level: 'info' });
+      if (!setInfo.result)
+        return ctx.end(`logging/setLevel was answered with ${describe(setInfo)}; see logging-set-level`);
+      const info = await loggedDuringCall(session);
+      ctx
+        .check('fixture.logging-at-level')
+        .verify(
+          fixtureLogs(info.messages),
+          `log messages at level info: ${describeLogs(info.messages)}`,
+          info.response,
+          ...info.messages.map((m) => m.entry).slice(0, 4),
+        );
+      const setWarning = await session.request('logging/setLevel', { level: 'warning' });
+      if (!setWarning.result) return ctx.end(`logging/setLevel was answered with ${describe(setWarning)}`);
+      const warning = await loggedDuringCall(session);
+      const below = warning.messages.filter((m) => LEVELS.indexOf(String(m.params?.level)) < LEVELS.indexOf('warning'));
+      ctx
+        .check('fixture.logging-below-level')
+        .verify(
+          below.length === 0,
+          `sent below warning: ${describeLogs(below)}`,
+          warning.response,
+          ...below.map((m) => m.entry).slice(0, 3),
+        );
+    },
+  },
+  {
+    id: 'fixture-logging-meta-level',
+    title: 'Fixture: per-request log level',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Calls test_tool_with_logging without a log level in _meta, with level info and with level error, and counts the notifications/message each call brings.',
+    revisions: STATELESS,
+    checks: [
+      check(
+        'fixture.logging-no-level',
+        'MUST NOT',
+        'A request without a log level in _meta gets no notifications/message',
+        ['logging.no-level-no-messages'],
+      ),
+      check(
+        'fixture.logging-meta-level',
+        'SHOULD',
+        'With log level info, test_tool_with_logging sends its three info messages in order',
+        ['logging.may-send-at-or-above'],
+      ),
+      check('fixture.logging-meta-below-level', 'MUST NOT', 'With log level error, no message below error is sent', [
+        'logging.may-send-at-or-above',
+        'logging.request-stream-only',
+      ]),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      if (!(await listsTool(ctx, session, 'test_tool_with_logging')))
+        return ctx.end(fixtureAbsent('tool "test_tool_with_logging"'));
+      const none = await loggedDuringCall(session);
+      ctx
+        .check('fixture.logging-no-level')
+        .verify(
+          none.messages.length === 0,
+          `${none.messages.length} log message(s) without a requested level: ${describeLogs(none.messages)}`,
+          none.response,
+          ...none.messages.map((m) => m.entry).slice(0, 3),
+        );
+      const info = await loggedDuringCall(session, { [LOG_LEVEL_META]: 'info' });
+      ctx
+        .check('fixture.logging-meta-level')
+        .verify(
+          fixtureLogs(info.messages),
+          `log messages at level info: ${describeLogs(info.messages)}`,
+          info.response,
+          ...info.messages.map((m) => m.entry).slice(0, 4),
+        );
+      const error = await loggedDuringCall(session, { [LOG_LEVEL_META]: 'error' });
+      const below = error.messages.filter((m) => LEVELS.indexOf(String(m.params?.level)) < LEVELS.indexOf('error'));
+      ctx
+        .check('fixture.logging-meta-below-level')
+        .verify(
+          below.length === 0,
+          `sent below error: ${describeLogs(below)}`,
+          error.response,
+          ...below.map((m) => m.entry).slice(0, 3),
+        );
+    },
+  },
+  {
+    id: 'fixture-cancellation',
+    title: 'Fixture: cancelling a running tool call',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Starts test_long_running (4 s, progress every 100 ms), cancels it after the first progress notification, and checks that neither its response nor further progress arrives; then cancels an unknown and a finished request.',
+    revisions: { transports: ['stdio'] },
+    checks: [
+      check('fixture.cancel-no-response', 'SHOULD NOT', 'A cancelled request is not answered', [
+        'cancellation.receiver.no-response',
+        'cancellation.server.no-response',
+      ]),
+      check(
+        'fixture.cancel-stops-processing',
+        'SHOULD',
+        'A cancelled request stops: no progress arrives for it shortly after the cancellation',
+        ['cancellation.receiver.stop-processing', 'cancellation.server.stop-processing'],
+      ),
+      check('fixture.cancel-server-continues', 'MUST', 'After the cancellation the server goes on answering requests', [
+        'cancellation.race-conditions',
+      ]),
+      check(
+        'fixture.cancel-unknown-ignored',
+        'SHOULD',
+        'Cancelling an unknown or already finished request is ignored: no response, and the server goes on',
+        ['cancellation.invalid.ignore-unknown-id', 'cancellation.invalid.ignore-completed'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      if (!(await listsTool(ctx, session, 'test_long_running')))
+        return ctx.end(fixtureAbsent('tool "test_long_running"'));
+      const token = 'mcp-conformance-cancel';
+      const message = session.buildRequest(
+        'tools/call',
+        { name: 'test_long_running', arguments: { durationMs: 4000 } },
+        { meta: { progressToken: token } },
+      );
+      const id = message.id as number;
+      const pending = session.requestRaw(message, id, 5000);
+      const first = await session.waitForNotification(
+        (n) => n.method === 'notifications/progress' && n.params?.progressToken === token,
+        2000,
+      );
+      if (!first) await session.quiet(300);
+      const cancel = session.notify('notifications/cancelled', {
+        requestId: id,
+        reason: 'mcp-conformance: cancelled on purpose',
+      });
+      const reply = await pending;
+      ctx
+        .check('fixture.cancel-no-response')
+        .verify(reply === undefined, `the cancelled request was answered with ${describe(reply)}`, reply, cancel);
+      const late = progressFor(session, token).filter((n) => n.entry.at > cancel.at + 250);
+      if (!first)
+        ctx.check('fixture.cancel-stops-processing').skip('test_long_running sent no progress before the cancellation');
+      else
+        ctx
+          .check('fixture.cancel-stops-processing')
+          .verify(
+            late.length === 0,
+            `${late.length} progress notification(s) arrived more than 250 ms after the cancellation`,
+            cancel,
+            ...late.map((n) => n.entry).slice(0, 3),
+          );
+
+      const after = await session.request('tools/call', { name: 'test_simple_text', arguments: {} });
+      ctx
+        .check('fixture.cancel-server-continues')
+        .verify(
+          after.result !== undefined,
+          `a call after the cancellation was answered with ${describe(after)}`,
+          after,
+        );
+
+      const done = await session.request('tools/call', { name: 'test_simple_text', arguments: {} });
+      const recorder = ctx.recorders.at(-1)!;
+      const mark = recorder.entries().length;
+      session.notify('notifications/cancelled', {
+        requestId: done.message.id as number,
+        reason: 'mcp-conformance: already finished',
+      });
+      session.notify('notifications/cancelled', {
+        requestId: 'mcp-conformance-no-such-request',
+        reason: 'mcp-conformance: unknown',
+      });
+      const next = await session.request('tools/call', { name: 'test_simple_text', arguments: {} });
+      await session.quiet(SETTLE_MS);
+      const extra = recorder
+        .entries()
+        .slice(mark)
+        .filter(
+          (e) =>
+            e.direction === 'server-to-client' &&
+            isObject(e.message) &&
+            e.message.id !== next.message.id &&
+            ('result' in e.message || 'error' in e.message),
+        );
+      ctx
+        .check('fixture.cancel-unknown-ignored')
+        .verify(
+          extra.length === 0 && isExactText(next, 'This is a simple text response for testing.'),
+          extra.length > 0
+            ? `${extra.length} unexpected response(s) after the cancellations`
+            : `the next call was answered with ${shown(next)}`,
+          next,
+          ...extra.slice(0, 3),
+        );
+    },
+  },
+  {
+    id: 'fixture-list-changed',
+    title: 'Fixture: list-changed notifications',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Calls test_trigger_tool_change, test_trigger_prompt_change and test_trigger_resource_change and waits for the matching list_changed notification when the server declared listChanged.',
+    revisions: STATEFUL,
+    checks: [
+      check(
+        'fixture.tools-list-changed',
+        'SHOULD',
+        'After test_trigger_tool_change, notifications/tools/list_changed arrives',
+        ['tools.list-changed.notify'],
+      ),
+      check(
+        'fixture.prompts-list-changed',
+        'SHOULD',
+        'After test_trigger_prompt_change, notifications/prompts/list_changed arrives',
+        ['prompts.list-changed.notify'],
+      ),
+      check(
+        'fixture.resources-list-changed',
+        'SHOULD',
+        'After test_trigger_resource_change, notifications/resources/list_changed arrives',
+        ['resources.list-changed.notify'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      const kinds = [
+        ['tools', 'test_trigger_tool_change'],
+        ['prompts', 'test_trigger_prompt_change'],
+        ['resources', 'test_trigger_resource_change'],
+      ] as const;
+      for (const [kind, tool] of kinds) {
+        const id = `fixture.${kind}-list-changed`;
+        const capability = session.serverCapabilities[kind];
+        if (!isObject(capability) || capability.listChanged !== true) {
+          ctx.check(id).skip(`not applicable: the server does not declare ${kind}.listChanged`);
+          continue;
+        }
+        const from = session.notifications.length;
+        const response = await callFixture(ctx, session, tool, {}, [id]);
+        if (!response) continue;
+        const method = `notifications/${kind}/list_changed`;
+        const seen = await session.waitForNotification(
+          (n) => n.method === method && session.notifications.indexOf(n) >= from,
+          NOTIFY_MS,
+        );
+        ctx
+          .check(id)
+          .verify(seen !== undefined, `no ${method} within ${NOTIFY_MS} ms of ${tool} (${shown(response)})`, response);
+      }
+    },
+  },
+  {
+    id: 'fixture-resource-subscribe',
+    title: 'Fixture: resource subscriptions',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Subscribes to test://watched-resource, triggers updates of it and of an unsubscribed resource, then unsubscribes and triggers again.',
+    revisions: STATEFUL,
+    checks: [
+      check(
+        'fixture.resource-updated',
+        'SHOULD',
+        'After subscribing, an update of test://watched-resource brings notifications/resources/updated with its URI',
+        ['resources.updated.only-after-subscribe', 'resources.capability.declare'],
+      ),
+      check(
+        'fixture.resource-updated-only-subscribed',
+        'SHOULD NOT',
+        'No notifications/resources/updated arrives for a resource not subscribed to',
+        ['resources.updated.only-after-subscribe'],
+      ),
+      check(
+        'fixture.resource-unsubscribed',
+        'SHOULD NOT',
+        'After resources/unsubscribe, no more updates arrive for the resource',
+        ['resources.updated.only-after-subscribe'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      const resources = ctx.requireCapability(session, 'resources');
+      if (resources.subscribe !== true)
+        return ctx.end('not applicable: the server does not declare resources.subscribe');
+      if (!(await listsTool(ctx, session, 'test_trigger_resource_update')))
+        return ctx.end(fixtureAbsent('tool "test_trigger_resource_update"'));
+      const watched = 'test://watched-resource';
+      const updated = (uri: string, from: number) => (n: ReceivedNotification) =>
+        n.method === 'notifications/resources/updated' &&
+        n.params?.uri === uri &&
+        session.notifications.indexOf(n) >= from;
+      const subscribed = await session.request('resources/subscribe', { uri: watched });
+      if (!subscribed.result) return ctx.end(`resources/subscribe was answered with ${describe(subscribed)}`);
+      let from = session.notifications.length;
+      const trigger = await session.request('tools/call', {
+        name: 'test_trigger_resource_update',
+        arguments: { uri: watched },
+      });
+      const seen = await session.waitForNotification(updated(watched, from), NOTIFY_MS);
+      ctx
+        .check('fixture.resource-updated')
+        .verify(
+          seen !== undefined,
+          `no notifications/resources/updated for ${watched} within ${NOTIFY_MS} ms`,
+          trigger,
+        );
+
+      const other = 'test://static-text';
+      from = session.notifications.length;
+      const otherTrigger = await session.request('tools/call', {
+        name: 'test_trigger_resource_update',
+        arguments: { uri: other },
+      });
+      await session.quiet(SETTLE_MS);
+      const stray = session.notifications.slice(from).filter((n) => n.method === 'notifications/resources/updated');
+      ctx
+        .check('fixture.resource-updated-only-subscribed')
+        .verify(
+          stray.length === 0,
+          `updates arrived for ${stray.map((n) => String(n.params?.uri)).join(', ')}`,
+          otherTrigger,
+          ...stray.map((n) => n.entry),
+        );
+
+      const unsubscribed = await session.request('resources/unsubscribe', { uri: watched });
+      if (!unsubscribed.result) return ctx.end(`resources/unsubscribe was answered with ${describe(unsubscribed)}`);
+      from = session.notifications.length;
+      const again = await session.request('tools/call', {
+        name: 'test_trigger_resource_update',
+        arguments: { uri: watched },
+      });
+      await session.quiet(SETTLE_MS);
+      const late = session.notifications.slice(from).filter((n) => n.method === 'notifications/resources/updated');
+      ctx
+        .check('fixture.resource-unsubscribed')
+        .verify(late.length === 0, `${late.length} update(s) after unsubscribing`, again, ...late.map((n) => n.entry));
+    },
+  },
+  {
+    id: 'fixture-listen',
+    title: 'Fixture: notifications on a subscriptions/listen stream',
+    area: 'utilities',
+    depth: 'fixture',
+    description:
+      'Opens subscriptions/listen for tool list changes and test://watched-resource, then triggers tool and prompt list changes and updates of the watched and of another resource.',
+    revisions: STATELESS,
+    checks: [
+      check(
+        'fixture.listen-tools-list-changed',
+        'SHOULD',
+        'After test_trigger_tool_change, notifications/tools/list_changed arrives on the stream, tagged with its subscription id',
+        ['tools.list-changed.notify', 'subscriptions.server.tag-notifications'],
+      ),
+      check(
+        'fixture.listen-only-requested',
+        'MUST NOT',
+        'No notifications/prompts/list_changed arrives on a stream that did not ask for it',
+        ['prompts.list-changed.only-requested', 'subscriptions.server.only-requested-types'],
+      ),
+      check(
+        'fixture.listen-resource-updated',
+        'SHOULD',
+        'An update of test://watched-resource brings notifications/resources/updated on the stream',
+        ['subscriptions.server.tag-notifications'],
+      ),
+      check(
+        'fixture.listen-updated-only-subscribed',
+        'MUST NOT',
+        'No notifications/resources/updated arrives for a resource not named in resourceSubscriptions',
+        ['resources.updated.only-subscribed'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      const triggers = ['test_trigger_tool_change', 'test_trigger_prompt_change', 'test_trigger_resource_update'];
+      for (const tool of triggers)
+        if (!(await listsTool(ctx, session, tool))) return ctx.end(fixtureAbsent(`tool "${tool}"`));
+      const watched = 'test://watched-resource';
+      const listen = session.buildRequest('subscriptions/listen', {
+        notifications: { toolsListChanged: true, resourceSubscriptions: [watched] },
+      });
+      const id = listen.id as number;
+      const closing = session.requestRaw(listen, id, ctx.options.timeoutMs);
+      const onStream = (n: ReceivedNotification): boolean => {
+        const meta = n.params?._meta;
+        return isObject(meta) && meta[SUBSCRIPTION_ID] === id;
+      };
+      const ack = await session.waitForNotification(
+        (n) => n.method === 'notifications/subscriptions/acknowledged',
+        NOTIFY_MS,
+      );
+      if (!ack) {
+        const early = await Promise.race([closing, session.quiet(10).then(() => 'open' as const)]);
+        if (early !== 'open')
+          return ctx.end(`subscriptions/listen was answered with ${describe(early)}; see the subscription scenarios`);
+      }
+      try {
+        let from = session.notifications.length;
+        const tools = await session.request('tools/call', { name: 'test_trigger_tool_change', arguments: {} });
+        const changed = await session.waitForNotification(
+          (n) => n.method === 'notifications/tools/list_changed' && session.notifications.indexOf(n) >= from,
+          NOTIFY_MS,
+        );
+        ctx
+          .check('fixture.listen-tools-list-changed')
+          .verify(
+            changed !== undefined && onStream(changed),
+            changed
+              ? `the notification is not tagged with subscription id ${id}`
+              : `no notifications/tools/list_changed within ${NOTIFY_MS} ms`,
+            tools,
+            changed?.entry,
+          );
+
+        from = session.notifications.length;
+        const prompts = await session.request('tools/call', { name: 'test_trigger_prompt_change', arguments: {} });
+        await session.quiet(SETTLE_MS);
+        const unasked = session.notifications
+          .slice(from)
+          .filter((n) => n.method === 'notifications/prompts/list_changed');
+        ctx
+          .check('fixture.listen-only-requested')
+          .verify(
+            unasked.length === 0,
+            'notifications/prompts/list_changed arrived although the filter did not ask for it',
+            prompts,
+            ...unasked.map((n) => n.entry),
+          );
+
+        from = session.notifications.length;
+        const update = await session.request('tools/call', {
+          name: 'test_trigger_resource_update',
+          arguments: { uri: watched },
+        });
+        const seen = await session.waitForNotification(
+          (n) =>
+            n.method === 'notifications/resources/updated' &&
+            n.params?.uri === watched &&
+            session.notifications.indexOf(n) >= from,
+          NOTIFY_MS,
+        );
+        ctx
+          .check('fixture.listen-resource-updated')
+          .verify(
+            seen !== undefined && onStream(seen),
+            seen
+              ? `the notification is not tagged with subscription id ${id}`
+              : `no notifications/resources/updated for ${watched} within ${NOTIFY_MS} ms`,
+            update,
+            seen?.entry,
+          );
+
+        from = session.notifications.length;
+        const other = await session.request('tools/call', {
+          name: 'test_trigger_resource_update',
+          arguments: { uri: 'test://static-text' },
+        });
+        await session.quiet(SETTLE_MS);
+        const stray = session.notifications.slice(from).filter((n) => n.method === 'notifications/resources/updated');
+        ctx
+          .check('fixture.listen-updated-only-subscribed')
+          .verify(
+            stray.length === 0,
+            `updates arrived for ${stray.map((n) => String(n.params?.uri)).join(', ')}`,
+            other,
+            ...stray.map((n) => n.entry),
+          );
+      } finally {
+        session.notify('notifications/cancelled', { requestId: id, reason: 'mcp-conformance: done listening' });
+      }
+    },
+  },
+];
