@@ -9,11 +9,7 @@
  * chosen with `MCP_REFERENCE_FAULT`, as for the stdio entry point.
  */
 import { parseArgs } from 'node:util';
-import { createMcpHttpServer, headerParametersFromSchema } from '../../src/transport/http-server.ts';
-import { toolsFor } from './fixture.ts';
-import { createReferenceServer } from './server.ts';
-
-const STATELESS_REVISION = '2026-07-28';
+import { createReferenceHttpServer } from './http-app.ts';
 
 function fail(message: string): never {
   process.stderr.write(`reference server (http): ${message}\n`);
@@ -38,15 +34,7 @@ const log = (line: string): void => {
 };
 
 const fault = process.env.MCP_REFERENCE_FAULT;
-const factory = createReferenceServer(fault ? { fault } : {});
-const http = createMcpHttpServer(factory, {
-  log,
-  // Mcp-Param-* checks need the tools' x-mcp-header annotations (stateless era only).
-  toolHeaderParameters: (name) => {
-    const tool = toolsFor(STATELESS_REVISION, 'stateless').find((t) => t.definition.name === name);
-    return tool ? headerParametersFromSchema(tool.definition.inputSchema) : undefined;
-  },
-});
+const http = createReferenceHttpServer(fault ? { fault, log } : { log });
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

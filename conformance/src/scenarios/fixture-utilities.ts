@@ -582,6 +582,12 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
     revisions: STATELESS,
     checks: [
       check(
+        'fixture.listen-acknowledged',
+        'MUST',
+        'The stream starts with notifications/subscriptions/acknowledged tagged with the subscription id',
+        ['subscriptions.server.ack-first', 'subscriptions.server.no-notification-before-ack'],
+      ),
+      check(
         'fixture.listen-tools-list-changed',
         'SHOULD',
         'After test_trigger_tool_change, notifications/tools/list_changed arrives on the stream, tagged with its subscription id',
@@ -626,6 +632,16 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         (n) => n.method === 'notifications/subscriptions/acknowledged',
         NOTIFY_MS,
       );
+      const tagged = session.notifications.filter(onStream);
+      ctx
+        .check('fixture.listen-acknowledged')
+        .verify(
+          ack !== undefined && onStream(ack) && tagged[0] === ack,
+          ack
+            ? `the acknowledgement is not the first message tagged with subscription id ${id}`
+            : `no notifications/subscriptions/acknowledged within ${NOTIFY_MS} ms`,
+          ack?.entry,
+        );
       if (!ack) {
         const early = await Promise.race([closing, session.quiet(10).then(() => 'open' as const)]);
         if (early !== 'open')

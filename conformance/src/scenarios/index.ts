@@ -1,5 +1,6 @@
 /** Every server scenario, in catalogue order: the any-server depth first, then the fixture depth. */
 import type { ServerScenario } from '../model/scenario.ts';
+import { fixtureCapabilitiesScenarios } from './fixture-capabilities.ts';
 import { fixtureInteractionsScenarios } from './fixture-interactions.ts';
 import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
@@ -28,4 +29,5 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
   ...fixtureInteractionsScenarios,
+  ...fixtureCapabilitiesScenarios,
 ];

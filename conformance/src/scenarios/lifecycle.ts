@@ -1,5 +1,7 @@
 /** Lifecycle and versioning: the initialize handshake (stateful era) and `server/discover` (stateless). */
 import { SessionError } from '../client/session.ts';
+import { registry } from '../../../schema/registry.ts';
+import { wireVersion } from '../../../schema/index.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
 
@@ -124,11 +126,12 @@ export const lifecycleScenarios: ServerScenario[] = [
           )
       )
         return ctx.end('no alternative version');
+      const known = registry().revisions.map((r) => wireVersion(r.id));
       ctx
         .check('lifecycle.version-alternative-known')
         .verify(
-          /^\d{4}-\d{2}-\d{2}$/.test(version as string),
-          `the server offered ${String(version)}, which is not a revision date`,
+          known.includes(version as string),
+          `the server offered ${String(version)}, which is not a published protocol version`,
           response,
         );
     },
