@@ -810,9 +810,9 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
     let problem: string | undefined;
     if (!/^(\d{4}-\d{2}-\d{2}|draft)$/.test(version)) problem = `'${version}' is not a valid protocol version`;
     else if (eraOf(version) !== 'stateful') problem = `protocol version '${version}' is not supported`;
-    else if (entry.revision !== undefined && version !== entry.revision) {
-      problem = `protocol version '${version}' differs from the negotiated '${entry.revision}'`;
-    }
+    // A valid, supported version other than the negotiated one is not a reason for 400: the prose asks for
+    // 400 only for invalid or unsupported versions.
+    void entry;
     if (problem === undefined) return true;
     refuse(res, 400, INVALID_REQUEST, `Bad Request: MCP-Protocol-Version: ${problem}`);
     return false;

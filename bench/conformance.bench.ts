@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:conformance`: in one run, against one reference server over Streamable HTTP, times
+ * - our full server suite (`mcp-conformance server --url`, every final revision), and
+ * - the official CLI's active suite (`@modelcontextprotocol/conformance server --url`, on Node 20 through the
+ *   fs.globSync shim in bench/lib),
+ * each as a fresh process, and prints wall times, checks executed and the ratios.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import fastGlob from 'fast-glob';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+async function startReferenceServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'conformance/reference/server/http.ts')], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the reference server exited (${String(code)})`)));
+  });
+  return {
+    url: (JSON.parse(line) as { url: string }).url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+interface Sample {
+  ms: number;
+  checks: number;
+  failed: number;
+}
+
+function timed(args: string[]): { ms: number; status: number | null; stderr: string } {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  return { ms: performance.now() - started, status: result.status, stderr: result.stderr };
+}
+
+function ours(url: string, dir: string): Sample {
+  const run = timed([
+    join(root, 'conformance/bin/mcp-conformance.mjs'),
+    'server',
+    '--url',
+    url,
+    '--reporter',
+    'json',
+    '--output-dir',
+    dir,
+  ]);
+  if (run.status !== 0)
+    throw new Error(`mcp-conformance exited with ${String(run.status)}: ${run.stderr.slice(-2000)}`);
+  const result = JSON.parse(readFileSync(join(dir, 'mcp-conformance.json'), 'utf8')) as {
+    summary: { checks: Record<string, number> };
+  };
+  const { pass = 0, fail = 0, warn = 0, error = 0 } = result.summary.checks;
+  return { ms: run.ms, checks: pass + fail + warn + error, failed: fail + warn + error };
+}
+
+function official(url: string, dir: string): Sample {
+  const cli = join(root, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
+  const run = timed(['--import', join(root, 'bench/lib/node20-shim.mjs'), cli, 'server', '--url', url, '-o', dir]);
+  let checks = 0;
+  let failed = 0;
+  for (const file of fastGlob.sync('**/checks.json', { cwd: dir, absolute: true })) {
+    for (const check of JSON.parse(readFileSync(file, 'utf8')) as Array<{ status: string }>) {
+      if (check.status === 'INFO' || check.status === 'SKIPPED') continue;
+      checks += 1;
+      if (check.status !== 'SUCCESS') failed += 1;
+    }
+  }
+  if (checks === 0)
+    throw new Error(`the official CLI ran no check (exit ${String(run.status)}): ${run.stderr.slice(-2000)}`);
+  return { ms: run.ms, checks, failed };
+}
+
+const median = (samples: Sample[]): Sample => [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)]!;
+
+const server = await startReferenceServer();
+const scratch = mkdtempSync(join(tmpdir(), 'mcp-conformance-bench-'));
+const mine: Sample[] = [];
+const theirs: Sample[] = [];
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    theirs.push(official(server.url, join(scratch, `official-${round}`)));
+    mine.push(ours(server.url, join(scratch, `ours-${round}`)));
+  }
+} finally {
+  await server.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
+const a = median(mine);
+const b = median(theirs);
+console.log(`Conformance benchmark: median of ${ROUNDS} runs each against the reference server (Streamable HTTP)`);
+console.log(
+  `  mcp-conformance (full suite):  ${(a.ms / 1000).toFixed(2)} s, ${a.checks} checks executed, ${a.failed} not passed`,
+);
+console.log(
+  `  official CLI (active suite):   ${(b.ms / 1000).toFixed(2)} s, ${b.checks} checks executed, ${b.failed} not passed`,
+);
+console.log(`  wall time ratio (ours / official): ${(a.ms / b.ms).toFixed(2)}x (target <= 0.5x)`);
+console.log(`  checks ratio (ours / official):    ${(a.checks / b.checks).toFixed(1)}x (target >= 3x)`);
