@@ -32,7 +32,7 @@ Options for server:
   --expected-failures FILE   YAML baseline of known failures (server: and client: lists)
   --reporter LIST            console,json,junit,html,markdown (default console)
   --output-dir DIR           where report files go (default ./mcp-conformance-results)
-  --jobs N                   scenarios run at once (default 4)
+  --jobs N                   scenarios run at once (default 4 over stdio, 16 over HTTP)
   --timeout MS               time allowed for each request (default 10000)
   --scenario-timeout MS      time allowed for each scenario (default 6 x --timeout)
   --run-timeout MS           time allowed for the whole run (default 1800000)
@@ -157,7 +157,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const options: ServerSuiteOptions = {
       revisions: list(values.revision),
       scenarios: list(values.scenario),
-      jobs: integer(values.jobs, '--jobs', 4),
+      ...(values.jobs !== undefined ? { jobs: integer(values.jobs, '--jobs', 1) } : {}),
       timeoutMs,
       scenarioTimeoutMs: integer(values['scenario-timeout'], '--scenario-timeout', timeoutMs * 6),
       runTimeoutMs: integer(values['run-timeout'], '--run-timeout', 1_800_000),

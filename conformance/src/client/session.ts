@@ -142,6 +142,8 @@ export class McpSession {
     done: (n: ReceivedNotification) => void;
   }>();
   private counter = 0;
+  /** `requestRaw` calls still waiting: `close()` ends them so that no timer outlives the session. */
+  private readonly rawWaiters = new Set<(response: undefined) => void>();
   private readonly unsubscribe: () => void;
 
   constructor(connection: Connection, options: SessionOptions) {
@@ -281,8 +283,10 @@ export class McpSession {
         settled = true;
         clearTimeout(timer);
         unsubscribe();
+        this.rawWaiters.delete(finish);
         resolve(response);
       };
+      this.rawWaiters.add(finish);
       const unsubscribe = this.connection.onMessage((reply) => {
         if (
           isObject(reply) &&
@@ -338,6 +342,7 @@ export class McpSession {
   async close(): Promise<void> {
     this.unsubscribe();
     for (const waiter of [...this.waiters]) waiter.done(undefined as never);
+    for (const finish of [...this.rawWaiters]) finish(undefined);
     await this.connection.close();
   }
 

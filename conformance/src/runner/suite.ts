@@ -183,7 +183,8 @@ export async function runServerSuite(options: ServerSuiteOptions): Promise<RunRe
     describeTarget,
     scenarios,
     revisions: supported,
-    jobs: options.jobs ?? 4,
+    // Each stdio job is a server process of its own; an HTTP job is only a connection.
+    jobs: options.jobs ?? (target.transport === 'http' ? 16 : 4),
     timeoutMs,
     strict: options.strict ?? false,
     callTools: options.callTools ?? false,
