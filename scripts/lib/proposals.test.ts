@@ -133,7 +133,14 @@ describe('checkProposalSet', () => {
     expect(problems).toContain(
       'proposals/0007-a.md:12: requirement no.such-requirement does not exist in spec/draft: fix the ID or add the requirement',
     );
-    expect(problems.some((p) => p.includes('check server.some-check'))).toBe(true);
+    expect(problems.some((p) => p.includes('check server.some-check is not in `mcp-conformance list --json`'))).toBe(
+      true,
+    );
+  });
+
+  it('accepts a final standards-track proposal whose requirements and checks exist', () => {
+    const final = source({ status: 'final', requirements: '[tools.list.respond]', checks: '[tools.list-answered]' });
+    expect(set(['0007-a.md', final])).toEqual([]);
   });
 });
 
