@@ -5,11 +5,13 @@
  */
 import type { Revision } from '../../../schema/registry.ts';
 import { wireVersion } from '../../../schema/index.ts';
+import { TOOL } from '../version.ts';
 import type { JsonRpcId } from '../protocol/jsonrpc.ts';
 import type { WireEntry } from '../protocol/recorder.ts';
 import type { Connection } from '../transport/connection.ts';
 
-export const HARNESS_INFO = { name: 'mcp-conformance', version: '0.1.0' } as const;
+/** How the harness introduces itself to servers. */
+export const HARNESS_INFO = { name: TOOL.name, version: TOOL.version } as const;
 
 export type JsonObject = Record<string, unknown>;
 

@@ -20,7 +20,8 @@ import { appliesTo, type CheckDeclaration, type ServerScenario } from '../model/
 import { ScenarioEnd, ServerContext, toEvidence, type ServerTarget } from './context.ts';
 import { WIRE_CHECK } from '../scenarios/wire.ts';
 
-export const TOOL = { name: 'mcp-conformance', version: '0.1.0' } as const;
+export { TOOL } from '../version.ts';
+import { TOOL } from '../version.ts';
 
 export interface ServerRunOptions {
   target: ServerTarget;

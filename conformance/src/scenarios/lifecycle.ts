@@ -1,5 +1,5 @@
 /** Lifecycle and versioning: the initialize handshake (stateful era) and `server/discover` (stateless). */
-import { SessionError } from '../client/session.ts';
+import { HARNESS_INFO, SessionError } from '../client/session.ts';
 import { registry } from '../../../schema/registry.ts';
 import { wireVersion } from '../../../schema/index.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
@@ -45,7 +45,7 @@ export const lifecycleScenarios: ServerScenario[] = [
       const response = await session.request('initialize', {
         protocolVersion: session.protocolVersion,
         capabilities: session.capabilities,
-        clientInfo: { name: 'mcp-conformance', version: '0.1.0' },
+        clientInfo: { ...HARNESS_INFO },
       });
       const result = response.result;
       if (
@@ -113,7 +113,7 @@ export const lifecycleScenarios: ServerScenario[] = [
       const response = await session.request('initialize', {
         protocolVersion: BOGUS_VERSION,
         capabilities: {},
-        clientInfo: { name: 'mcp-conformance', version: '0.1.0' },
+        clientInfo: { ...HARNESS_INFO },
       });
       const version = response.result?.protocolVersion;
       if (
