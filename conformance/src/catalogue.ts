@@ -7,7 +7,7 @@ import { registry, type Revision } from '../../schema/registry.ts';
 import { appliesTo, type ServerScenario } from './model/scenario.ts';
 import type { Level } from './model/result.ts';
 import { SERVER_SCENARIOS } from './scenarios/index.ts';
-import { WIRE_CHECK } from './scenarios/wire.ts';
+import { STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from './scenarios/wire.ts';
 import { TOOL } from './runner/run.ts';
 
 export const CATALOGUE_FORMAT = 'mcp-conformance/catalogue';
@@ -59,20 +59,22 @@ export function buildCatalogue(scenarios: readonly ServerScenario[] = SERVER_SCE
   const ids = new Set<string>();
   const entries = scenarios.map((scenario): CatalogueScenario => {
     const scenarioRevisions = revisionsFor(scenario.revisions, revisions);
-    const checks = [...scenario.checks, WIRE_CHECK].map((declaration): CatalogueCheck => {
-      ids.add(declaration.id);
-      const applicable = revisions.filter((r) => scenarioRevisions.includes(r.id));
-      return {
-        id: declaration.id,
-        title: declaration.title,
-        level: declaration.level,
-        requirements: [...declaration.requirements],
-        revisions: revisionsFor(declaration.revisions, applicable),
-        transports: TRANSPORTS.filter((t) =>
-          applicable.some((r) => appliesTo(scenario.revisions, r, t) && appliesTo(declaration.revisions, r, t)),
-        ),
-      };
-    });
+    const checks = [...scenario.checks, WIRE_CHECK, STATELESS_NO_REQUESTS_CHECK]
+      .map((declaration): CatalogueCheck => {
+        ids.add(declaration.id);
+        const applicable = revisions.filter((r) => scenarioRevisions.includes(r.id));
+        return {
+          id: declaration.id,
+          title: declaration.title,
+          level: declaration.level,
+          requirements: [...declaration.requirements],
+          revisions: revisionsFor(declaration.revisions, applicable),
+          transports: TRANSPORTS.filter((t) =>
+            applicable.some((r) => appliesTo(scenario.revisions, r, t) && appliesTo(declaration.revisions, r, t)),
+          ),
+        };
+      })
+      .filter((check) => check.revisions.length > 0);
     return {
       id: scenario.id,
       kind: 'server',

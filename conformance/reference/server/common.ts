@@ -115,6 +115,7 @@ export const FAULT_CATALOGUE: readonly FaultInfo[] = [
   { name: 'parse-error-wrong-id', description: 'parse errors are answered with id 0 instead of null' },
   { name: 'stdout-garbage', description: 'the stdio entry writes a non-JSON line to stdout' },
   { name: 'id-mismatch', description: 'responses carry a different id than the request' },
+  { name: 'stateless-server-request', description: 'a stateless tool call sends roots/list to the client' },
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

@@ -314,6 +314,8 @@ export class StatelessEra {
       typeof meta.progressToken === 'string' || typeof meta.progressToken === 'number' ? meta.progressToken : undefined;
     const known = this.knownAnswers(request);
     const fault = this.host.fault;
+    // The stateless era has no server-to-client requests: this fault sends one anyway.
+    if (fault === 'stateless-server-request') emit({ jsonrpc: '2.0', id: 'reference-roots-1', method: 'roots/list' });
     return {
       revision: STATELESS_SCHEMA,
       era: 'stateless',

@@ -18,10 +18,13 @@ import {
 } from '../model/result.ts';
 import { appliesTo, type CheckDeclaration, type ServerScenario } from '../model/scenario.ts';
 import { ScenarioEnd, ServerContext, toEvidence, type ServerTarget } from './context.ts';
-import { WIRE_CHECK } from '../scenarios/wire.ts';
+import { STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from '../scenarios/wire.ts';
 
 export { TOOL } from '../version.ts';
 import { TOOL } from '../version.ts';
+
+/** Checks the runner adds and decides itself, from the recorded wire. */
+const BUILT_IN = new Set([WIRE_CHECK.id, STATELESS_NO_REQUESTS_CHECK.id]);
 
 export interface ServerRunOptions {
   target: ServerTarget;
@@ -61,7 +64,8 @@ export function plan(
       if (!appliesTo(scenario.revisions, revision, transport)) continue;
       const checks = scenario.checks.filter((c) => appliesTo(c.revisions, revision, transport));
       if (checks.length === 0) continue;
-      jobs.push({ scenario, revision, checks: [...checks, WIRE_CHECK] });
+      const builtIn = revision.era === 'stateless' ? [WIRE_CHECK, STATELESS_NO_REQUESTS_CHECK] : [WIRE_CHECK];
+      jobs.push({ scenario, revision, checks: [...checks, ...builtIn] });
     }
   }
   return jobs;
@@ -98,12 +102,12 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
       context.skipRemaining(`not applicable: ${thrown.message}`);
     } else if (isPeerFailure(thrown)) {
       // The server stopped answering or went away: the check in progress failed, the rest were not reached.
-      const current = [...context.checks.values()].find((h) => !h.decided && h.declaration.id !== WIRE_CHECK.id);
+      const current = [...context.checks.values()].find((h) => !h.decided && !BUILT_IN.has(h.declaration.id));
       current?.fail((thrown as Error).message);
     } else if (thrown instanceof SessionError) {
       error = `the server could not be brought to a usable state: ${thrown.message}`;
       for (const handle of context.checks.values()) {
-        if (!handle.decided && handle.declaration.id !== WIRE_CHECK.id) handle.fail(error, thrown.response);
+        if (!handle.decided && !BUILT_IN.has(handle.declaration.id)) handle.fail(error, thrown.response);
       }
     } else {
       error = (thrown as Error)?.message ?? String(thrown);
@@ -113,6 +117,7 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
     await context.closeAll();
   }
   decideWireCheck(context);
+  if (context.has(STATELESS_NO_REQUESTS_CHECK.id)) decideNoServerRequests(context);
   const known = requirementsOf(revision.id);
   const checks: CheckResult[] = job.checks.map((declaration) => {
     const handle = context.check(declaration.id);
@@ -149,6 +154,20 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
   const stderr = context.stderr();
   if (stderr && result.status !== 'pass' && result.status !== 'skip') result.stderr = stderr;
   return result;
+}
+
+/** Stateless era: any request from the server fails the check, with the requests as evidence. */
+function decideNoServerRequests(context: ServerContext): void {
+  const requests = context.recorders.flatMap((r) =>
+    r.entries().filter((e) => e.direction === 'server-to-client' && e.kind === 'request'),
+  );
+  const handle = context.check(STATELESS_NO_REQUESTS_CHECK.id);
+  if (requests.length === 0) handle.pass();
+  else
+    handle.fail(
+      `the server sent ${requests.length} request(s): ${requests.map((e) => e.method).join(', ')}`,
+      ...requests.slice(0, 5).map(toEvidence),
+    );
 }
 
 /** Timeouts and lost connections are the server's doing, not the harness's. */

@@ -50,6 +50,30 @@ function probeBody(
   return JSON.stringify(session.buildRequest(probeMethod(era), {}, { id, ...(meta ? { meta } : {}) }));
 }
 
+/** A named request that is safe to send (a prompt or a resource read), with an Mcp-Name that does not match. */
+async function nameMismatch(ctx: ServerContext, session: McpSession, http: StreamableHttpTransport): Promise<void> {
+  const caps = session.serverCapabilities;
+  let body: Record<string, unknown> | undefined;
+  if (isObject(caps.prompts)) {
+    const prompt = (await ctx.listAll(session, 'prompts/list'))?.[0];
+    if (prompt) body = session.buildRequest('prompts/get', { name: prompt.name, arguments: {} }, { id: 'http-h-7' });
+  }
+  if (!body && isObject(caps.resources)) {
+    const resource = (await ctx.listAll(session, 'resources/list'))?.[0];
+    if (resource) body = session.buildRequest('resources/read', { uri: resource.uri }, { id: 'http-h-7' });
+  }
+  if (!body)
+    return void ctx.check('http.mcp-name-mismatch').skip('no prompt or resource to name: nothing safe to send');
+  const answer = await http.post(JSON.stringify(body), { headers: { 'Mcp-Name': 'mcp-conformance-other-name' } });
+  ctx
+    .check('http.mcp-name-mismatch')
+    .verify(
+      answer.status === 400 && errorCodeIn(answer) === -32020,
+      `a mismatched Mcp-Name was answered ${answer.status}, error ${String(errorCodeIn(answer))}`,
+      httpEvidence(answer),
+    );
+}
+
 export const streamableHttpScenarios: ServerScenario[] = [
   {
     id: 'http-post',
@@ -301,7 +325,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
     area: 'streamable-http',
     depth: 'any',
     description:
-      'Sends requests without the Mcp-Method header, with one that disagrees with the body, and an unknown method.',
+      'Sends requests without the Mcp-Method header, with Mcp-Method or Mcp-Name disagreeing with the body, with session and event ids this era ignores, and an unknown method.',
     revisions: STATELESS,
     checks: [
       check(
@@ -333,6 +357,22 @@ export const streamableHttpScenarios: ServerScenario[] = [
       ]),
       check('http.get-delete-405', 'SHOULD', 'GET and DELETE at the endpoint are answered 405', [
         'transport.http.compat.get-delete-405',
+      ]),
+      check(
+        'http.mcp-name-mismatch',
+        'MUST',
+        'A request whose Mcp-Name disagrees with the body is answered 400 with HeaderMismatchError',
+        [
+          'transport.http.validation.reject-mismatch',
+          'transport.http.validation.status-400',
+          'transport.http.validation.error-code',
+        ],
+      ),
+      check('http.session-id-ignored', 'SHOULD', 'A request carrying an Mcp-Session-Id is served as if it did not', [
+        'transport.http.compat.ignore-session-id',
+      ]),
+      check('http.last-event-id-ignored', 'SHOULD', 'A request carrying a Last-Event-ID is served as if it did not', [
+        'transport.http.compat.ignore-last-event-id',
       ]),
     ],
     async run(ctx) {
@@ -375,6 +415,27 @@ export const streamableHttpScenarios: ServerScenario[] = [
           `the server sent Mcp-Session-Id ${answered.headers['mcp-session-id']}`,
           httpEvidence(answered),
         );
+      const withSession = await http.post(probeBody(session, 'stateless', 'http-h-5'), {
+        headers: { 'Mcp-Session-Id': 'mcp-conformance-session' },
+      });
+      ctx
+        .check('http.session-id-ignored')
+        .verify(
+          withSession.status === 200,
+          `a request with Mcp-Session-Id was answered ${withSession.status}`,
+          httpEvidence(withSession),
+        );
+      const withEventId = await http.post(probeBody(session, 'stateless', 'http-h-6'), {
+        headers: { 'Last-Event-ID': 'mcp-conformance-1' },
+      });
+      ctx
+        .check('http.last-event-id-ignored')
+        .verify(
+          withEventId.status === 200,
+          `a request with Last-Event-ID was answered ${withEventId.status}`,
+          httpEvidence(withEventId),
+        );
+      await nameMismatch(ctx, session, http);
       const get = await http
         .post('', { method: 'GET', headers: { Accept: 'text/event-stream' }, timeoutMs: 2000 })
         .catch(() => undefined);

@@ -10,3 +10,15 @@ export const WIRE_CHECK = check(
   'Every message the server sends is valid JSON-RPC and valid for the revision schema',
   ['base.messages.json-rpc'],
 );
+
+/**
+ * Added by the runner to every scenario of the stateless era, where a server never sends requests of its
+ * own (multi round-trip results replace them).
+ */
+export const STATELESS_NO_REQUESTS_CHECK = check(
+  'wire.stateless-no-server-requests',
+  'MUST NOT',
+  'The server sends no JSON-RPC request of its own in the stateless era',
+  ['mrtr.server.no-initiated-requests', 'transport.stdio.server-no-requests', 'transport.http.sse.no-server-requests'],
+  { era: 'stateless' },
+);
