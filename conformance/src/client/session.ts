@@ -62,6 +62,9 @@ export class RevisionNotSupported extends SessionError {
   }
 }
 
+/** Notifications kept per session (a flooding server sends far more). */
+const MAX_KEPT_NOTIFICATIONS = 10_000;
+
 const STATELESS_META = {
   protocolVersion: 'io.modelcontextprotocol/protocolVersion',
   clientInfo: 'io.modelcontextprotocol/clientInfo',
@@ -354,7 +357,8 @@ export class McpSession {
     if (message.id === undefined) {
       const notification: ReceivedNotification = { method: message.method, message, entry };
       if (params) notification.params = params;
-      this.notifications.push(notification);
+      // A flooding server must not exhaust memory: keep the first ones, still wake the waiters.
+      if (this.notifications.length < MAX_KEPT_NOTIFICATIONS) this.notifications.push(notification);
       for (const waiter of [...this.waiters]) if (waiter.test(notification)) waiter.done(notification);
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RAW_BYTES, Recorder } from './recorder.ts';
+import { MAX_ENTRIES, MAX_RAW_BYTES, Recorder } from './recorder.ts';
 
 const line = (value: unknown): string => JSON.stringify(value);
 
@@ -86,5 +86,54 @@ describe('Recorder', () => {
     expect(r.preview('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'ping' })).valid).toBe(true);
     expect(r.entries()).toEqual([]);
     expect(r.pending('client-to-server')).toEqual([]);
+  });
+
+  it('accepts "id": null on the error answering an unreadable request, in every revision', () => {
+    for (const revision of ['2024-11-05', '2025-11-25', '2026-07-28']) {
+      const r = new Recorder(revision);
+      r.record('client-to-server', '{"jsonrpc": "2.0", "id": 1, "method": ');
+      const answer = r.record(
+        'server-to-client',
+        line({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }),
+      );
+      expect(answer.errors, revision).toEqual([]);
+    }
+  });
+
+  it('matches the answer to an invalid request whose id is readable', () => {
+    const r = new Recorder('2025-11-25');
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 'x', method: 42 }));
+    const answer = r.record(
+      'server-to-client',
+      line({ jsonrpc: '2.0', id: 'x', error: { code: -32600, message: 'Invalid request' } }),
+    );
+    expect(answer.valid).toBe(true);
+    expect(answer.answers).toBe(1);
+  });
+
+  it('validates an input_required result as InputRequiredResult (2026-07-28)', () => {
+    const r = new Recorder('2026-07-28');
+    const meta = {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientCapabilities': { elicitation: {} },
+    };
+    r.record(
+      'client-to-server',
+      line({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 't', _meta: meta } }),
+    );
+    const answer = r.record(
+      'server-to-client',
+      line({ jsonrpc: '2.0', id: 1, result: { resultType: 'input_required', requestState: 'opaque' } }),
+    );
+    expect(answer.definition).toBe('InputRequiredResult');
+    expect(answer.errors).toEqual([]);
+  });
+
+  it('keeps a bounded record of a flooding peer and counts the rest', () => {
+    const r = new Recorder('2025-11-25');
+    const note = line({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'x' } });
+    for (let n = 0; n < MAX_ENTRIES + 5; n++) r.record('server-to-client', note);
+    expect(r.entries()).toHaveLength(MAX_ENTRIES);
+    expect(r.dropped).toBe(5);
   });
 });

@@ -12,6 +12,9 @@ export type Direction = 'client-to-server' | 'server-to-client';
 /** What is wrong with an invalid entry: not a JSON line, not JSON-RPC, or not what the schema allows. */
 export type Violation = 'framing' | 'jsonrpc' | 'schema';
 
+/** Entries kept per connection; past it (a flooding peer) messages are still analysed but only counted. */
+export const MAX_ENTRIES = 20_000;
+
 /** Raw text kept per entry, in bytes. Longer lines are truncated and flagged. */
 export const MAX_RAW_BYTES = 64 * 1024;
 
@@ -75,6 +78,8 @@ export class Recorder {
   private readonly methods: MethodMap;
   private readonly started = Date.now();
   private readonly log: WireEntry[] = [];
+  /** Messages analysed but not kept because the connection passed `MAX_ENTRIES`. */
+  dropped = 0;
   private readonly outstanding: Record<Direction, Map<string, Outstanding>> = {
     'client-to-server': new Map(),
     'server-to-client': new Map(),
@@ -99,7 +104,8 @@ export class Recorder {
   /** Records a framing problem that has no complete line to show, such as a line over the size limit. */
   recordViolation(direction: Direction, raw: string, reason: string): WireEntry {
     const entry = this.entry(direction, raw, { kind: 'invalid', violation: 'framing', errors: [reason], commit: [] });
-    this.log.push(entry);
+    if (this.log.length < MAX_ENTRIES) this.log.push(entry);
+    else this.dropped += 1;
     return entry;
   }
 
@@ -130,7 +136,8 @@ export class Recorder {
     const entry = this.entry(direction, raw, analysis, parsed.ok ? { message } : {});
     if (commit) {
       for (const apply of analysis.commit) apply();
-      this.log.push(entry);
+      if (this.log.length < MAX_ENTRIES) this.log.push(entry);
+      else this.dropped += 1;
     }
     return entry;
   }
@@ -139,7 +146,7 @@ export class Recorder {
     const bytes = Buffer.byteLength(raw);
     const truncated = bytes > MAX_RAW_BYTES;
     const entry: WireEntry = {
-      seq: this.log.length + 1,
+      seq: this.log.length + this.dropped + 1,
       at: Date.now() - this.started,
       direction,
       raw: truncated ? Buffer.from(raw).subarray(0, MAX_RAW_BYTES).toString('utf8') : raw,
@@ -167,7 +174,9 @@ export class Recorder {
         const open = this.outstanding[direction];
         const key = idKey(id);
         if (!open.has(key))
-          analysis.commit.push(() => open.set(key, { seq: this.log.length + 1, method: String(body.method) }));
+          analysis.commit.push(() =>
+            open.set(key, { seq: this.log.length + this.dropped + 1, method: String(body.method) }),
+          );
       }
       return analysis;
     }
@@ -215,7 +224,7 @@ export class Recorder {
           if (known?.result) pending.result = known.result;
           const params = body.params as Record<string, unknown> | undefined;
           if (params && typeof params.task === 'object' && params.task !== null) pending.task = true;
-          result.commit.push(() => open.set(key, { ...pending, seq: this.log.length + 1 }));
+          result.commit.push(() => open.set(key, { ...pending, seq: this.log.length + this.dropped + 1 }));
         }
       }
     } else {

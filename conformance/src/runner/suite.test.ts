@@ -52,6 +52,44 @@ describe('hostile and broken servers', () => {
     expect(wire.evidence[0]!.raw).toContain('this is not json');
   });
 
+  it('reports a 50 MB message as a framing violation without holding it whole', async () => {
+    const run = await runServerSuite({
+      stdio: node('huge-message-server.mjs'),
+      revisions: ['2025-11-25'],
+      scenarios: ['lifecycle-initialize'],
+      timeoutMs: 1000,
+    });
+    const checks = run.scenarios[0]!.checks;
+    expect(checks.find((c) => c.id === 'lifecycle.initialize-result')!.message).toMatch(/timeout/);
+    expect(checks.find((c) => c.id === 'wire.server-messages-valid')!.message).toMatch(/line longer than/);
+    expect(run.summary.exitCode).toBe(1);
+  });
+
+  it('reports a server that stops in the middle of a message and exits', async () => {
+    const run = await runServerSuite({
+      stdio: node('midstream-close-server.mjs'),
+      revisions: ['2025-11-25'],
+      scenarios: ['lifecycle-initialize'],
+      timeoutMs: 1000,
+    });
+    const checks = run.scenarios[0]!.checks;
+    expect(checks.find((c) => c.id === 'lifecycle.initialize-result')!.message).toMatch(/exited/);
+    expect(checks.find((c) => c.id === 'wire.server-messages-valid')!.message).toMatch(/not JSON/);
+  });
+
+  it('survives a server that floods notifications, keeping a bounded record', async () => {
+    const run = await runServerSuite({
+      stdio: node('flood-server.mjs'),
+      revisions: ['2025-11-25'],
+      scenarios: ['lifecycle-initialize'],
+      timeoutMs: 1000,
+    });
+    const checks = run.scenarios[0]!.checks;
+    expect(checks.find((c) => c.id === 'lifecycle.initialize-result')!.status).toBe('pass');
+    expect(checks.find((c) => c.id === 'lifecycle.ping-after-initialized')!.message).toMatch(/timeout/);
+    expect(run.summary.exitCode).toBe(1);
+  });
+
   it('stops with a clear message when the command cannot start', async () => {
     const error = await runServerSuite({
       stdio: 'mcp-conformance-no-such-command --flag',
