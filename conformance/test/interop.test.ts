@@ -203,7 +203,7 @@ describe('server-everything over Streamable HTTP', () => {
     expect(markedProcesses(marker)).toEqual([]);
   });
 
-  it('server-everything', async () => {
+  it('runs the suite, the HTTP scenarios included, on one server process', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const run = await suite({ url, httpTarget });
     runs.set('everything/http', run);

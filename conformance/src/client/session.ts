@@ -39,6 +39,8 @@ export interface SessionOptions {
   timeoutMs: number;
   /** Answers to server-to-client requests, by method; defaults cover ping, roots, sampling and elicitation. */
   handlers?: Record<string, ServerRequestHandler>;
+  /** Stateful HTTP: open the session's GET stream after the handshake (default true). */
+  getStream?: boolean;
   /** Stateless era: the log level to put in every request's `_meta`, if any. */
   logLevel?: string;
 }
@@ -217,7 +219,7 @@ export class McpSession {
       if (isObject(result.serverInfo)) this.serverInfo = result.serverInfo;
       if (typeof result.protocolVersion === 'string') this.protocolVersion = result.protocolVersion;
       this.notify('notifications/initialized');
-      await this.listen();
+      if (this.options.getStream !== false) await this.listen();
     }
     return response;
   }

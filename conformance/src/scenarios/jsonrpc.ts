@@ -180,7 +180,10 @@ export const jsonrpcScenarios: ServerScenario[] = [
         const refused = responses.some((r) => r.error !== undefined) && !responses.some((r) => r.result !== undefined);
         ctx
           .check('jsonrpc.batch-refused')
-          .verify(refused, `the batch was answered with ${JSON.stringify(arrived).slice(0, 300) || 'nothing'}`);
+          .verify(
+            refused,
+            `the batch was answered with ${arrived.length === 0 ? 'nothing' : JSON.stringify(arrived).slice(0, 300)}`,
+          );
       }
     },
   },

@@ -219,7 +219,9 @@ export const streamableHttpScenarios: ServerScenario[] = [
       ]),
     ],
     async run(ctx) {
-      const { http } = await openHttp(ctx);
+      // The session would open its own GET stream; a server may allow only one per session.
+      const session = await ctx.session({ getStream: false });
+      const http = session.connection as StreamableHttpTransport;
       const opened = await http.openGetStream().catch((error: Error & { status?: number }) => error);
       if (opened instanceof Error) {
         ctx.check('http.get-stream-or-405').fail(`GET was refused: ${opened.message}`);
