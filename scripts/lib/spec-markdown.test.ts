@@ -99,13 +99,82 @@ describe('requirement markers', () => {
 
   it('reports unknown directives', () => {
     expect(problems('See :oops[x].')).toEqual([
-      'spec/x/page.md:6: unknown directive ":oops" (known: :req, :type); write a literal colon as \\:',
+      'spec/x/page.md:6: unknown directive ":oops" (known: :req, :type, :deprecated); write a literal colon as \\:',
     ]);
     expect(problems('::block[x]')[0]).toContain('unknown directive "::block"');
   });
 
   it('collects :type references', () => {
     expect(page('See :type[CallToolRequest].').typeRefs).toEqual([{ name: 'CallToolRequest', line: 6 }]);
+  });
+});
+
+describe('deprecation markers', () => {
+  const ok = 'since=2026-07-28 migration="use tool arguments instead"';
+
+  it('reads feature, since, migration, removal, schema features, anchor and line', () => {
+    const { deprecations, problems: found } = page(
+      `Intro.\n\n| Feature |\n| - |\n| :deprecated[[Roots](roots.md) \`roots\`]{${ok} removal=2027-07-28 schema="ListRootsRequest Root"} |\n\n` +
+        `The :deprecated[HTTP+SSE transport]{#old-sse since=draft migration='use "Streamable HTTP" instead'} goes.`,
+    );
+    expect(found).toEqual([]);
+    expect(deprecations).toEqual([
+      {
+        feature: 'Roots roots',
+        since: '2026-07-28',
+        migration: 'use tool arguments instead',
+        removal: '2027-07-28',
+        schema: ['ListRootsRequest', 'Root'],
+        page: 'page',
+        anchor: 'deprecated-roots-roots',
+        line: 10,
+      },
+      {
+        feature: 'HTTP+SSE transport',
+        since: 'draft',
+        migration: 'use "Streamable HTTP" instead',
+        schema: [],
+        page: 'page',
+        anchor: 'old-sse',
+        line: 12,
+      },
+    ]);
+  });
+
+  it('keeps the label in the sentence, so a marker can open a requirement paragraph', () => {
+    const { requirements } = page(`:req[a.b] The :deprecated[Roots]{${ok}} feature MUST NOT be adopted.`);
+    expect(requirements[0]?.text).toBe('The Roots feature MUST NOT be adopted.');
+  });
+
+  it('reports each malformed marker with file and line', () => {
+    expect(problems(`Text.\n\n:deprecated[]{${ok}} here.`)).toEqual([
+      "spec/x/page.md:8: :deprecated[] names no feature: put the feature's name in the brackets",
+    ]);
+    expect(problems(':deprecated[Roots]{migration="use X instead"}')).toEqual([
+      'spec/x/page.md:6: :deprecated[Roots] has no "since": name the revision that deprecated it',
+    ]);
+    expect(problems(':deprecated[Roots]{since=July migration="use X instead"}')).toEqual([
+      'spec/x/page.md:6: :deprecated[Roots]{since=July}: "since" must be a revision id (YYYY-MM-DD or draft)',
+    ]);
+    expect(problems(':deprecated[Roots]{since=2026-02-30 migration="use X instead"}')[0]).toContain(
+      '"since" must be a revision id',
+    );
+    expect(problems(':deprecated[Roots]{since=2026-07-28}')).toEqual([
+      'spec/x/page.md:6: :deprecated[Roots] has no "migration": say what to use instead',
+    ]);
+    expect(problems(`:deprecated[Roots]{${ok} until=2030-01-01}`)).toEqual([
+      'spec/x/page.md:6: :deprecated has no attribute "until" (known: id, since, migration, removal, schema)',
+    ]);
+    expect(problems(`:deprecated[Roots]{${ok} removal=soon}`)).toEqual([
+      'spec/x/page.md:6: :deprecated[Roots]{removal=soon}: "removal" must be a date YYYY-MM-DD',
+    ]);
+    expect(page(':deprecated[Roots]{since=2026-07-28}').deprecations).toEqual([]);
+  });
+
+  it('reports two markers with the same anchor on one page', () => {
+    expect(problems(`:deprecated[Roots]{${ok}} and :deprecated[roots]{${ok}}.`)).toEqual([
+      'spec/x/page.md:6: :deprecated[roots] repeats the anchor #deprecated-roots of line 6: give one of them {#another-id}',
+    ]);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * Reading the normative prose: `spec/<revision>/**\/*.md` with YAML front matter and two text directives,
- * `:req[<id>]{for=<subject>}` (a requirement marker, placed at the start of a normative sentence) and
- * `:type[<Definition>]` (a link into the schema reference).
+ * Reading the normative prose: `spec/<revision>/**\/*.md` with YAML front matter and three text directives,
+ * `:req[<id>]{for=<subject>}` (a requirement marker, placed at the start of a normative sentence),
+ * `:type[<Definition>]` (a link into the schema reference) and
+ * `:deprecated[<feature>]{since=<revision> migration="<what to use instead>" removal=<date> schema="<names>"}`
+ * (a deprecation marker, collected into the deprecated-features registry).
  */
 import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -61,6 +63,96 @@ export interface Requirement {
   line: number;
 }
 
+/** A `:deprecated[...]` marker: one deprecated feature as the prose declares it. */
+export interface ProseDeprecation {
+  /** The label as plain text: the feature's name. */
+  feature: string;
+  /** Revision that deprecated the feature: a date `YYYY-MM-DD` or `draft` (checked against the registry later). */
+  since: string;
+  /** What to use instead. */
+  migration: string;
+  /** Earliest removal date, `YYYY-MM-DD`, when announced. */
+  removal?: string;
+  /** Schema features (`Type` or `Type.field`) this feature covers, from `schema="A B.c"`. */
+  schema: string[];
+  /** Page path inside the revision, without `.md`. */
+  page: string;
+  /** Element id of the marker on the page: `{#id}`, or `deprecated-<slug of the feature>`. */
+  anchor: string;
+  line: number;
+}
+
+export const DEPRECATION_ATTRIBUTES = ['id', 'since', 'migration', 'removal', 'schema'] as const;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Anchor of a deprecation marker without an explicit `{#id}`: `deprecated-` and the feature name as a slug. */
+export function deprecationAnchor(feature: string): string {
+  const slug = feature
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `deprecated-${slug || 'feature'}`;
+}
+
+/**
+ * Reads a `:deprecated` directive's label and attributes; problems go to `problems` with the marker's line.
+ * Returns undefined when the marker is too broken to enter the registry.
+ */
+export function readDeprecationMarker(
+  label: string,
+  attributes: Record<string, string | null | undefined>,
+  where: { file: string; page: string; line: number },
+  problems: UserError[],
+): ProseDeprecation | undefined {
+  const { file, page, line } = where;
+  const problem = (message: string) => problems.push(new UserError(message, file, { line }));
+  const before = problems.length;
+  const feature = label.replace(/\s+/g, ' ').trim();
+  if (!feature) problem(":deprecated[] names no feature: put the feature's name in the brackets");
+  for (const key of Object.keys(attributes)) {
+    if (key === 'class') problem(':deprecated takes no class (.name) shorthand');
+    else if (!(DEPRECATION_ATTRIBUTES as readonly string[]).includes(key)) {
+      problem(`:deprecated has no attribute "${key}" (known: ${DEPRECATION_ATTRIBUTES.join(', ')})`);
+    }
+  }
+  const value = (key: string) => (attributes[key] ?? '').replace(/\s+/g, ' ').trim();
+  const since = value('since');
+  if (!since) problem(`:deprecated[${feature}] has no "since": name the revision that deprecated it`);
+  else if (since !== 'draft' && !isDate(since)) {
+    problem(`:deprecated[${feature}]{since=${since}}: "since" must be a revision id (YYYY-MM-DD or draft)`);
+  }
+  const migration = value('migration');
+  if (!migration) problem(`:deprecated[${feature}] has no "migration": say what to use instead`);
+  const removal = attributes.removal === undefined ? undefined : value('removal');
+  if (removal !== undefined && !isDate(removal)) {
+    problem(`:deprecated[${feature}]{removal=${removal}}: "removal" must be a date YYYY-MM-DD`);
+  }
+  const id = attributes.id === undefined ? undefined : value('id');
+  if (id !== undefined && !/^[a-z][a-z0-9-]*$/.test(id)) {
+    problem(`:deprecated[${feature}]{#${id}}: the id must be lowercase letters, digits and hyphens`);
+  }
+  if (problems.length > before) return undefined;
+  return {
+    feature,
+    since,
+    migration,
+    ...(removal !== undefined ? { removal } : {}),
+    schema: value('schema').split(' ').filter(Boolean),
+    page,
+    anchor: id ?? deprecationAnchor(feature),
+    line,
+  };
+}
+
 export interface ParsedPage {
   file: string;
   page: string;
@@ -69,6 +161,8 @@ export interface ParsedPage {
   requirements: Requirement[];
   /** Every `:type[...]` reference, for checking against the schema. */
   typeRefs: { name: string; line: number }[];
+  /** Every `:deprecated[...]` marker that is well formed. */
+  deprecations: ProseDeprecation[];
   problems: UserError[];
 }
 
@@ -142,7 +236,16 @@ interface Flattened {
   markers: { offset: number; id: string; subject?: string; line: number }[];
 }
 
-function flatten(block: Parent, file: string, problems: UserError[], typeRefs: ParsedPage['typeRefs']): Flattened {
+interface Collected {
+  file: string;
+  page: string;
+  problems: UserError[];
+  typeRefs: ParsedPage['typeRefs'];
+  deprecations: ProseDeprecation[];
+}
+
+function flatten(block: Parent, collected: Collected): Flattened {
+  const { file, problems, typeRefs } = collected;
   const out: Flattened = { text: '', scannable: [], lines: [], markers: [] };
   const append = (value: string, line: number, scannable: boolean): void => {
     for (const char of value) {
@@ -196,19 +299,36 @@ function flatten(block: Parent, file: string, problems: UserError[], typeRefs: P
           append(label, line, false);
           return;
         }
+        if (node.name === 'deprecated') {
+          const marker = readDeprecationMarker(
+            label,
+            node.attributes ?? {},
+            { file, page: collected.page, line },
+            problems,
+          );
+          if (marker) collected.deprecations.push(marker);
+          for (const child of node.children as Nodes[]) walk(child);
+          return;
+        }
         problems.push(
-          new UserError(`unknown directive ":${node.name}" (known: :req, :type); write a literal colon as \\:`, file, {
-            line,
-          }),
+          new UserError(
+            `unknown directive ":${node.name}" (known: :req, :type, :deprecated); write a literal colon as \\:`,
+            file,
+            { line },
+          ),
         );
         return;
       }
       case 'leafDirective':
       case 'containerDirective':
         problems.push(
-          new UserError(`unknown directive "::${node.name}" (only the text directives :req and :type exist)`, file, {
-            line,
-          }),
+          new UserError(
+            `unknown directive "::${node.name}" (only the text directives :req, :type and :deprecated exist)`,
+            file,
+            {
+              line,
+            },
+          ),
         );
         return;
       default:
@@ -237,13 +357,15 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 export function parsePage(file: string, page: string, text: string): ParsedPage {
   const problems: UserError[] = [];
   const typeRefs: ParsedPage['typeRefs'] = [];
+  const deprecations: ProseDeprecation[] = [];
+  const collected: Collected = { file, page, problems, typeRefs, deprecations };
   const tree = parseMarkdown(text);
   const frontMatter = readFrontMatter(tree, file, problems);
   const requirements: Requirement[] = [];
   let section = frontMatter.title;
 
   const visitBlock = (block: Parent): void => {
-    const flat = flatten(block, file, problems, typeRefs);
+    const flat = flatten(block, collected);
     if (block.type === 'heading') {
       section = toString(block as Heading).trim();
     }
@@ -304,14 +426,31 @@ export function parsePage(file: string, page: string, text: string): ParsedPage 
     }
     if (node.type === 'leafDirective' || node.type === 'containerDirective') {
       problems.push(
-        new UserError(`unknown directive "::${node.name}" (only the text directives :req and :type exist)`, file, {
-          line: node.position?.start.line,
-        }),
+        new UserError(
+          `unknown directive "::${node.name}" (only the text directives :req, :type and :deprecated exist)`,
+          file,
+          {
+            line: node.position?.start.line,
+          },
+        ),
       );
       return;
     }
     if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
   };
   visit(tree);
-  return { file, page, frontMatter, tree, requirements, typeRefs, problems };
+  const anchors = new Map<string, number>();
+  for (const marker of deprecations) {
+    const earlier = anchors.get(marker.anchor);
+    if (earlier !== undefined) {
+      problems.push(
+        new UserError(
+          `:deprecated[${marker.feature}] repeats the anchor #${marker.anchor} of line ${earlier}: give one of them {#another-id}`,
+          file,
+          { line: marker.line },
+        ),
+      );
+    } else anchors.set(marker.anchor, marker.line);
+  }
+  return { file, page, frontMatter, tree, requirements, typeRefs, deprecations, problems };
 }

@@ -50,6 +50,16 @@ describe('the built site', () => {
     expect(reference).toContain('class="hljs-attr"');
   });
 
+  it('renders deprecation markers as badges and lists them on the deprecations page with links to their anchors', () => {
+    expect(read('draft/client/roots/index.html')).toMatch(
+      /<span id="deprecated-roots" class="deprecated-feature"><a href="#deprecated-roots" title="Deprecated since 2026-07-28\. Migration: [^"]+" class="deprecated-badge">Deprecated<\/a> Roots<\/span>/,
+    );
+    const registry = read('deprecations/index.html');
+    expect(registry).toContain('<a href="/draft/client/roots/#deprecated-roots">Roots</a>');
+    expect(registry).toContain('href="/draft/deprecated/#deprecated-roots"');
+    expect(registry).toContain('<a href="/2026-07-28/schema/#listrootsrequest"><code>ListRootsRequest</code>');
+  });
+
   it('numbers sections and gives headings permalinks', () => {
     const html = read(`${latest}/server/tools/index.html`);
     expect(html).toMatch(/<h2 id="[^"]+"><span class="section-number">\d+\.\d+\.1 <\/span>/);

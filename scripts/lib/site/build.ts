@@ -25,7 +25,7 @@ import { typeDocs } from '../schema-docs.ts';
 import { diffSchemas, renderDiffMarkdown } from '../schema-diff.ts';
 import { loadProse, specDir } from '../spec.ts';
 import type { ParsedPage, Requirement } from '../spec-markdown.ts';
-import { requirementsIndex, schemaReferenceMarkdown, typeSlug } from './generated-pages.ts';
+import { deprecationsPage, requirementsIndex, schemaReferenceMarkdown, typeSlug } from './generated-pages.ts';
 import { loadProposals, type Proposal } from '../proposals.ts';
 import { deprecationRegistry } from '../deprecations.ts';
 import { proposalPage, proposalUrl, proposalsIndex } from './proposal-pages.ts';
@@ -470,47 +470,14 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
   });
   const deprecations = deprecationRegistry(revisions);
   problems.push(...deprecations.problems);
-  const earliestRemoval = (since: string) =>
-    since === 'draft' ? 'twelve months after release' : `${Number(since.slice(0, 4)) + 1}${since.slice(4)}`;
+  const deprecationsContent = deprecationsPage(deprecations.deprecations);
   pages.push({
     url: '/deprecations/',
     title: 'Deprecated features',
     description: 'Every deprecated protocol feature, its replacement, and the earliest revision that may remove it.',
-    content: h(null, [
-      h('p', [
-        'Generated from the ',
-        h('code', '@deprecated'),
-        " tags of every revision's schema. A deprecated feature stays for at least twelve months after the revision that deprecated it.",
-      ]),
-      h('table', { tabIndex: 0 }, [
-        h(
-          'thead',
-          h('tr', [
-            h('th', 'Feature'),
-            h('th', 'Deprecated in'),
-            h('th', 'Migration'),
-            h('th', 'Earliest removal'),
-            h('th', 'Removed in'),
-          ]),
-        ),
-        h(
-          'tbody',
-          deprecations.deprecations.map((d) =>
-            h('tr', [
-              h(
-                'td',
-                h('a', { href: `/${d.since}/schema/#${typeSlug(d.feature.split('.')[0]!)}` }, h('code', d.feature)),
-              ),
-              h('td', d.since),
-              h('td', d.migration),
-              h('td', earliestRemoval(d.since)),
-              h('td', d.removedIn ?? 'not removed'),
-            ]),
-          ),
-        ),
-      ]),
-    ]) as HastRoot,
+    content: deprecationsContent,
   });
+  links.push(...internalLinks('/deprecations/', deprecationsContent, join(REPO_ROOT, 'scripts/lib/deprecations.ts')));
   pages.push({
     url: '/proposals/',
     title: 'Proposals',

@@ -1,7 +1,11 @@
-/** Pages generated from data rather than written: the schema reference and the requirements index. */
+/**
+ * Pages generated from data rather than written: the schema reference, the requirements index and the
+ * deprecated-features registry.
+ */
 import type { Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import { definitionsOf, type SchemaDocument } from '../../../schema/index.ts';
+import type { Deprecation, DeprecationSource } from '../deprecations.ts';
 import { discoverExamples } from '../examples.ts';
 import { compareCodePoints, isPlainObject, readText } from '../json.ts';
 import type { TypeDoc } from '../schema-docs.ts';
@@ -218,6 +222,85 @@ export function requirementsIndex(
             ),
           ]),
         ),
+      ),
+    ]),
+  ]) as HastRoot;
+}
+
+/** Where a registry source lives on the site. */
+export function deprecationSourceHref(source: DeprecationSource): string {
+  return source.kind === 'prose'
+    ? `/${source.revision}/${source.page ? `${source.page}/` : ''}#${source.anchor}`
+    : `/${source.revision}/schema/#${typeSlug(source.feature.split('.')[0]!)}`;
+}
+
+function earliestRemoval(d: Deprecation): string {
+  if (d.removal) return d.removal;
+  return d.since === 'draft' ? 'twelve months after release' : `${Number(d.since.slice(0, 4)) + 1}${d.since.slice(4)}`;
+}
+
+/**
+ * The deprecated-features registry: one row per feature, its name linking to its first declaration, and a
+ * list of every declaration, prose markers (page and anchor) and schema tags (definition or field).
+ */
+export function deprecationsPage(deprecations: Deprecation[]): HastRoot {
+  const sourceLink = (source: DeprecationSource) =>
+    h(
+      'a',
+      { href: deprecationSourceHref(source) },
+      source.kind === 'prose'
+        ? `${source.revision}/${source.page || 'index'}#${source.anchor}`
+        : [h('code', source.feature), ` (${source.revision} schema)`],
+    );
+  return h(null, [
+    h('p', [
+      'Generated from the ',
+      h('code', '@deprecated'),
+      " tags of every revision's schema and the ",
+      h('code', ':deprecated[…]'),
+      ' markers of its prose; a feature declared both ways is one row listing every declaration. ' +
+        'A deprecated feature stays for at least twelve months after the revision that deprecated it.',
+    ]),
+    h('table.deprecations', { tabIndex: 0 }, [
+      h(
+        'thead',
+        h('tr', [
+          h('th', 'Feature'),
+          h('th', 'Deprecated in'),
+          h('th', 'Migration'),
+          h('th', 'Earliest removal'),
+          h('th', 'Removed in'),
+          h('th', 'Declared in'),
+        ]),
+      ),
+      h(
+        'tbody',
+        deprecations.map((d) => {
+          const prose = d.sources.filter((s) => s.kind === 'prose');
+          const schema = d.sources.filter((s) => s.kind === 'schema');
+          return h('tr', [
+            h(
+              'td',
+              h(
+                'a',
+                { href: deprecationSourceHref(d.sources[0]!) },
+                d.sources[0]!.kind === 'schema' ? h('code', d.feature) : d.feature,
+              ),
+            ),
+            h('td', d.since),
+            h('td', d.migration),
+            h('td', earliestRemoval(d)),
+            h('td', d.removedIn ?? 'not removed'),
+            h('td', [
+              ...(prose.length
+                ? [h('p', ['Prose: ', ...prose.flatMap((s, i) => [...(i ? [', '] : []), sourceLink(s)])])]
+                : []),
+              ...(schema.length
+                ? [h('p', ['Schema: ', ...schema.flatMap((s, i) => [...(i ? [', '] : []), sourceLink(s)])])]
+                : []),
+            ]),
+          ]);
+        }),
       ),
     ]),
   ]) as HastRoot;

@@ -4,7 +4,8 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Link, Root, Text } from 'mdast';
+import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -16,7 +17,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { requirementAnchor } from '../spec-markdown.ts';
+import { deprecationAnchor, requirementAnchor } from '../spec-markdown.ts';
 
 /** A link found in a page, recorded for the link check with where it came from. */
 export interface OutgoingLink {
@@ -68,7 +69,11 @@ function sourceLine(context: RenderContext, line: number): number {
   return context.mapLine ? context.mapLine(line) : line;
 }
 
-/** `:req[id]` becomes a permalink anchor; `:type[Name]` a link into the schema reference. */
+/**
+ * `:req[id]` becomes a permalink anchor; `:type[Name]` a link into the schema reference; `:deprecated[Feature]`
+ * a span with the marker's id holding a "Deprecated" badge (a permalink whose title says since when, what to
+ * use instead and the earliest removal) followed by the label.
+ */
 function directivesToLinks(context: RenderContext) {
   return (tree: Root) => {
     visit(tree, 'textDirective', (node, index, parent) => {
@@ -88,6 +93,29 @@ function directivesToLinks(context: RenderContext) {
           data: { hProperties: { id: anchor, className: ['req'] } },
         };
         parent.children.splice(index, 1, marker);
+        return;
+      }
+      if (node.name === 'deprecated') {
+        const attributes = node.attributes ?? {};
+        const anchor = attributes.id || deprecationAnchor(mdastToString(node).replace(/\s+/g, ' ').trim());
+        const title = [
+          attributes.since ? `Deprecated since ${attributes.since}.` : 'Deprecated.',
+          attributes.migration ? `Migration: ${attributes.migration}.` : '',
+          attributes.removal ? `Earliest removal: ${attributes.removal}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        const badge: Link = {
+          type: 'link',
+          url: `#${anchor}`,
+          title,
+          children: [{ type: 'text', value: 'Deprecated' }],
+          data: { hProperties: { className: ['deprecated-badge'] } },
+        };
+        const children: PhrasingContent[] = [badge, { type: 'text', value: ' ' }, ...node.children];
+        node.children = children;
+        node.attributes = {};
+        node.data = { hName: 'span', hProperties: { id: anchor, className: ['deprecated-feature'] } };
         return;
       }
       if (node.name === 'type') {
