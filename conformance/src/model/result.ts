@@ -27,6 +27,20 @@ export type Area =
   | 'stdio'
   | 'wire';
 
+/** The areas in catalogue order; summaries and `--suite` list them in this order. */
+export const AREAS: readonly Area[] = [
+  'lifecycle',
+  'jsonrpc',
+  'tools',
+  'resources',
+  'prompts',
+  'utilities',
+  'interactions',
+  'streamable-http',
+  'stdio',
+  'wire',
+];
+
 /** One message of the observed wire, quoted as evidence. */
 export interface Evidence {
   /** Position on the connection (both directions counted together); 0 for HTTP exchanges outside it. */

@@ -1,20 +1,8 @@
 /** Helpers shared by the reporters. Internal to `report/`. */
-import { CHECK_STATUSES } from '../model/result.ts';
+import { AREAS, CHECK_STATUSES } from '../model/result.ts';
 import type { Area, CheckResult, CheckStatus, RunResult, ScenarioResult } from '../model/result.ts';
 
-/** The areas in catalogue order; the summaries list them in this order. */
-export const AREAS: readonly Area[] = [
-  'lifecycle',
-  'jsonrpc',
-  'tools',
-  'resources',
-  'prompts',
-  'utilities',
-  'interactions',
-  'streamable-http',
-  'stdio',
-  'wire',
-];
+export { AREAS } from '../model/result.ts';
 
 export type Counts = Record<CheckStatus, number>;
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, registry, type Revision } from '../../../schema/registry.ts';
 import { McpSession, RevisionNotSupported } from '../client/session.ts';
 import { Recorder } from '../protocol/recorder.ts';
-import type { Area, RunResult, ScenarioResult } from '../model/result.ts';
+import { AREAS, type Area, type RunResult, type ScenarioResult } from '../model/result.ts';
 import type { ServerScenario } from '../model/scenario.ts';
 import { SERVER_SCENARIOS } from '../scenarios/index.ts';
 import type { ServerTarget } from './context.ts';
@@ -50,19 +50,6 @@ export class SuiteUsageError extends Error {
     this.name = 'SuiteUsageError';
   }
 }
-
-const AREAS: readonly string[] = [
-  'lifecycle',
-  'jsonrpc',
-  'tools',
-  'resources',
-  'prompts',
-  'utilities',
-  'interactions',
-  'streamable-http',
-  'stdio',
-  'wire',
-];
 
 export const SUITES: readonly string[] = ['all', 'any', 'fixture', ...AREAS];
 
