@@ -129,6 +129,9 @@ describe('npm run release:cut, for real', () => {
     const r = repo;
     const draftVersion = /LATEST_PROTOCOL_VERSION = "([^"]+)"/.exec(r.read('schema/draft/schema.ts'))![1]!;
     const draftChangelog = parsePage(r.path('spec/draft/changelog.md'), 'changelog', r.read('spec/draft/changelog.md'));
+    // A feature the draft deprecates: the cut names the new revision as the one that deprecated it.
+    const marker = ':deprecated[Conformance test feature]{since=draft migration="Use the newer feature instead."}';
+    r.write('spec/draft/server/tools.md', `${r.read('spec/draft/server/tools.md')}\nA feature: ${marker}.\n`);
 
     const result = r.run(CUT, [DATE]);
     expect(result.stderr).toBe('');
@@ -159,6 +162,8 @@ describe('npm run release:cut, for real', () => {
     // Examples and prose are copied as they are: version strings are not rewritten.
     expect(r.read(`spec/${DATE}/server/tools.md`)).toBe(r.read('spec/draft/server/tools.md'));
     expect(r.read(`spec/${DATE}/server/tools.md`)).toContain(`"${draftVersion}"`);
+    expect(r.read(`spec/${DATE}/server/tools.md`)).toContain(`{since=${DATE} migration=`);
+    expect(r.read('spec/draft/server/tools.md')).not.toContain('since=draft');
 
     // The registry: final, just before draft, same dialect, era and transports, every frozen file hashed.
     const registry = parseRegistry(JSON.parse(r.read('schema/revisions.json')));

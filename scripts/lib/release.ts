@@ -2,7 +2,8 @@
  * `npm run release:cut -- <date>`: promotes `draft` to the dated final revision `<date>` in one step.
  *
  * The cut copies the draft's sources (`schema/draft/schema.ts` and `examples/`, the prose in `spec/draft/`) to
- * `<date>`, stamps the new schema's version constant and points its draft links at the new revision, registers
+ * `<date>`, stamps the new schema's version constant and points its draft links at the new revision, stamps the
+ * new revision into deprecation markers that say `since=draft` (in the copy and in the draft), registers
  * the revision as final and frozen, resets the draft's changelog and regenerates every derived file.
  *
  * Everything is validated and every new source file is computed in memory before anything is written; if a
@@ -93,6 +94,14 @@ interface NewFile {
 
 function rewriteDraftLinks(text: string, date: string): { text: string; links: number } {
   return { text: text.replace(DRAFT_LINK, `/specification/${date}`), links: (text.match(DRAFT_LINK) ?? []).length };
+}
+
+/** `since=draft` in a deprecation marker: the feature is deprecated by whichever revision the draft becomes. */
+const DRAFT_SINCE = /(:deprecated\[[^\]\n]*\]\{[^}\n]*\bsince=)draft\b/g;
+
+/** Stamps the new revision into the deprecation markers that say `since=draft`. */
+export function stampDeprecations(text: string, date: string): { text: string; stamped: number } {
+  return { text: text.replace(DRAFT_SINCE, `$1${date}`), stamped: (text.match(DRAFT_SINCE) ?? []).length };
 }
 
 /** The draft changelog after a cut: nothing has changed since the new revision yet. No BCP 14 keywords. */
@@ -213,6 +222,7 @@ export function cutRelease(date: string, options: ReleaseOptions = {}): ReleaseR
     newFiles.push({ from, to, detail: `from ${repoPath(root, from)}` });
   }
 
+  const draftStamps: Array<{ file: string; text: string; stamped: number }> = [];
   for (const file of listFiles(specDraft)) {
     if (GENERATED_SPEC_FILES.has(file)) continue;
     const from = join(specDraft, file);
@@ -225,12 +235,17 @@ export function cutRelease(date: string, options: ReleaseOptions = {}): ReleaseR
     // for examples above (prose also names older revisions on purpose: "deprecated in 2026-07-28").
     const original = readText(from);
     if (previousVersion && original.includes(previousVersion)) mentions++;
-    const { text, links } = rewriteDraftLinks(original, date);
+    const linked = rewriteDraftLinks(original, date);
+    const { text, stamped } = stampDeprecations(linked.text, date);
+    // The draft keeps the feature deprecated, now by the new revision.
+    if (stamped > 0) draftStamps.push({ file: from, text: stampDeprecations(original, date).text, stamped });
     newFiles.push({
       from,
       to,
       text,
-      detail: `from ${repoPath(root, from)}${links > 0 ? `, ${links} draft link(s) -> ${date}` : ''}`,
+      detail:
+        `from ${repoPath(root, from)}${linked.links > 0 ? `, ${linked.links} draft link(s) -> ${date}` : ''}` +
+        (stamped > 0 ? `, ${stamped} deprecation marker(s) since=draft -> ${date}` : ''),
     });
   }
   if (mentions > 0) {
@@ -270,6 +285,11 @@ export function cutRelease(date: string, options: ReleaseOptions = {}): ReleaseR
       path: repoPath(root, changelogFile),
       detail: `reset: "Changes since ${date}", no changes yet`,
     },
+    ...draftStamps.map((d): ReleaseChange => ({
+      action: 'update',
+      path: repoPath(root, d.file),
+      detail: `${d.stamped} deprecation marker(s) since=draft -> ${date}`,
+    })),
   ];
   if (dryRun) {
     changes.push(...predictGenerated(root, date, newest, newFiles, oldPage?.requirements.length ?? 0));
@@ -296,6 +316,7 @@ export function cutRelease(date: string, options: ReleaseOptions = {}): ReleaseR
     reg.revisions.splice(draftIndex, 0, entry);
     journal.write(registryFile, stringifyJson(reg));
     journal.write(changelogFile, changelogAfter);
+    for (const stamp of draftStamps) journal.write(stamp.file, stamp.text);
 
     // The first read of the cached registry in this process must see the new revision.
     if (!revisionIds(registry()).includes(date)) {
