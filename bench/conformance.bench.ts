@@ -5,34 +5,16 @@
  *   fs.globSync shim in bench/lib),
  * each as a fresh process, and prints wall times, checks executed and the ratios.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import fastGlob from 'fast-glob';
+import { spawnReferenceHttpServer } from '../conformance/reference/launch.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-async function startReferenceServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'conformance/reference/server/http.ts')], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the reference server exited (${String(code)})`)));
-  });
-  return {
-    url: (JSON.parse(line) as { url: string }).url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 interface Sample {
   ms: number;
@@ -85,7 +67,7 @@ function official(url: string, dir: string): Sample {
 
 const median = (samples: Sample[]): Sample => [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)]!;
 
-const server = await startReferenceServer();
+const server = await spawnReferenceHttpServer();
 const scratch = mkdtempSync(join(tmpdir(), 'mcp-conformance-bench-'));
 const mine: Sample[] = [];
 const theirs: Sample[] = [];

@@ -2,14 +2,12 @@
  * `npm run conformance:reference`: the whole server suite against the reference server, over stdio and
  * over Streamable HTTP, with every report written to conformance-results/<transport>/.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../schema/registry.ts';
+import { spawnReferenceHttpServer, STDIO_ENTRY } from '../conformance/reference/launch.ts';
 
 const CLI = join(REPO_ROOT, 'conformance', 'bin', 'mcp-conformance.mjs');
-const STDIO_SERVER = join(REPO_ROOT, 'conformance', 'reference', 'server', 'stdio.ts');
-const HTTP_SERVER = join(REPO_ROOT, 'conformance', 'reference', 'server', 'http.ts');
 const REPORTERS = 'console,json,junit,html,markdown';
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -18,39 +16,13 @@ function runCli(args: string[]): number {
   return result.status ?? 2;
 }
 
-/** Starts the reference HTTP server on a free loopback port and resolves with its URL and a stop function. */
-async function startHttpServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('the reference HTTP server did not start within 20 s')), 20_000);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve((JSON.parse(line) as { url: string }).url);
-      } catch {
-        reject(new Error(`the reference HTTP server printed ${JSON.stringify(line)} instead of its address`));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the reference HTTP server exited with code ${String(code)}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 const stdioCode = runCli([
   '--stdio',
-  `${quote(process.execPath)} --import tsx ${quote(STDIO_SERVER)}`,
+  `${quote(process.execPath)} --import tsx ${quote(STDIO_ENTRY)}`,
   '--output-dir',
   join(REPO_ROOT, 'conformance-results', 'stdio'),
 ]);
-const server = await startHttpServer();
+const server = await spawnReferenceHttpServer({ stderr: 'inherit' });
 let httpCode: number;
 try {
   httpCode = runCli(['--url', server.url, '--output-dir', join(REPO_ROOT, 'conformance-results', 'http')]);

@@ -6,7 +6,8 @@
 import type { Revision } from '../../../schema/registry.ts';
 import { wireVersion } from '../../../schema/index.ts';
 import { TOOL } from '../version.ts';
-import type { JsonRpcId } from '../protocol/jsonrpc.ts';
+import { sampleObject } from './sample-values.ts';
+import { isObject, type JsonRpcId } from '../protocol/jsonrpc.ts';
 import type { WireEntry } from '../protocol/recorder.ts';
 import type { Connection } from '../transport/connection.ts';
 
@@ -27,6 +28,26 @@ export interface ReceivedNotification {
   params?: JsonObject;
   message: JsonObject;
   entry: WireEntry;
+}
+
+/** The list methods and the result member that holds their items. */
+export const LIST_FIELDS = {
+  'tools/list': 'tools',
+  'resources/list': 'resources',
+  'resources/templates/list': 'resourceTemplates',
+  'prompts/list': 'prompts',
+} as const;
+
+export type ListMethod = keyof typeof LIST_FIELDS;
+
+/** A list walked page by page: every response, the items of the pages that had them, and whether it ended. */
+export interface ListWalk {
+  pages: Response[];
+  items: JsonObject[];
+  /** A page was not a list result (an error, or no array): the walk stopped there. */
+  broken: boolean;
+  /** The last page carried no `nextCursor`. */
+  complete: boolean;
 }
 
 export type ServerRequestHandler = (params: JsonObject | undefined) => JsonObject | Promise<JsonObject>;
@@ -84,27 +105,7 @@ export function defaultClientCapabilities(revision: Revision): JsonObject {
 
 /** A value for each property of a flat elicitation schema, so that an `accept` answer validates. */
 export function answerFor(schema: unknown): JsonObject {
-  const content: JsonObject = {};
-  const properties = (schema as { properties?: Record<string, JsonObject> } | undefined)?.properties ?? {};
-  for (const [name, property] of Object.entries(properties)) {
-    if (property.default !== undefined) content[name] = property.default;
-    else if (Array.isArray(property.enum) && property.enum.length > 0) content[name] = property.enum[0];
-    else if (Array.isArray(property.oneOf) && property.oneOf.length > 0)
-      content[name] = (property.oneOf[0] as JsonObject).const;
-    else if (property.type === 'array') {
-      const items = property.items as JsonObject | undefined;
-      const options = (items?.enum ?? (items?.anyOf as JsonObject[] | undefined)?.map((o) => o.const)) as unknown[];
-      content[name] = options?.length ? [options[0]] : [];
-    } else if (property.type === 'boolean') content[name] = true;
-    else if (property.type === 'number' || property.type === 'integer')
-      content[name] = typeof property.minimum === 'number' ? property.minimum : 1;
-    else if (property.format === 'email') content[name] = 'conformance@example.com';
-    else if (property.format === 'uri') content[name] = 'https://example.com/';
-    else if (property.format === 'date') content[name] = '2026-01-01';
-    else if (property.format === 'date-time') content[name] = '2026-01-01T00:00:00Z';
-    else content[name] = 'conformance';
-  }
-  return content;
+  return sampleObject(schema, 'all');
 }
 
 function defaultHandlers(): Record<string, ServerRequestHandler> {
@@ -120,10 +121,6 @@ function defaultHandlers(): Record<string, ServerRequestHandler> {
     'elicitation/create': (params) =>
       params?.mode === 'url' ? { action: 'accept' } : { action: 'accept', content: answerFor(params?.requestedSchema) },
   };
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class McpSession {
@@ -222,6 +219,28 @@ export class McpSession {
       if (this.options.getStream !== false) await this.listen();
     }
     return response;
+  }
+
+  /** Walks a list following `nextCursor`, for at most `maxPages` pages. */
+  async listPages(method: ListMethod, maxPages: number): Promise<ListWalk> {
+    const field = LIST_FIELDS[method];
+    const walk: ListWalk = { pages: [], items: [], broken: false, complete: false };
+    let cursor: string | undefined;
+    for (let n = 0; n < maxPages; n += 1) {
+      const response = await this.request(method, cursor === undefined ? {} : { cursor });
+      walk.pages.push(response);
+      const list = response.result?.[field];
+      if (!Array.isArray(list)) {
+        walk.broken = true;
+        break;
+      }
+      walk.items.push(...(list as JsonObject[]));
+      const next = response.result?.nextCursor;
+      if (typeof next !== 'string') break;
+      cursor = next;
+    }
+    walk.complete = typeof walk.pages.at(-1)?.result?.nextCursor !== 'string';
+    return walk;
   }
 
   /**

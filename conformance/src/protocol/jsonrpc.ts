@@ -26,6 +26,11 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** A JSON object (not an array, not null): what every JSON-RPC message and most of its members are. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function isId(value: unknown): value is JsonRpcId {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }

@@ -4,7 +4,14 @@
  * wire kept as evidence when the scenario ends.
  */
 import type { Revision } from '../../../schema/registry.ts';
-import { McpSession, SessionError, type JsonObject, type Response, type SessionOptions } from '../client/session.ts';
+import {
+  McpSession,
+  SessionError,
+  type JsonObject,
+  type ListMethod,
+  type Response,
+  type SessionOptions,
+} from '../client/session.ts';
 import type { Recorder, WireEntry } from '../protocol/recorder.ts';
 import type { Connection } from '../transport/connection.ts';
 import type { CheckStatus, Evidence, Level } from '../model/result.ts';
@@ -214,31 +221,13 @@ export class ServerContext {
   }
 
   /**
-   * Every tool the server lists, following `nextCursor` (at most 100 pages). `undefined` when the
-   * server does not offer tools or the listing failed.
+   * Every item a list method returns, following `nextCursor` (at most 100 pages); tools are cached per
+   * session. `undefined` when the listing failed.
    */
-  listAll(
-    session: McpSession,
-    method: 'tools/list' | 'resources/list' | 'prompts/list' | 'resources/templates/list',
-  ): Promise<JsonObject[] | undefined> {
-    const key = { tools: 'tools', resources: 'resources', prompts: 'prompts', templates: 'resourceTemplates' } as const;
-    const field =
-      method === 'resources/templates/list'
-        ? key.templates
-        : key[method.split('/')[0] as 'tools' | 'resources' | 'prompts'];
+  listAll(session: McpSession, method: ListMethod): Promise<JsonObject[] | undefined> {
     const run = async (): Promise<JsonObject[] | undefined> => {
-      const items: JsonObject[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < 100; page += 1) {
-        const response = await session.request(method, cursor === undefined ? {} : { cursor });
-        const list = response.result?.[field];
-        if (!Array.isArray(list)) return undefined;
-        items.push(...(list as JsonObject[]));
-        const next = response.result?.nextCursor;
-        if (typeof next !== 'string') return items;
-        cursor = next;
-      }
-      return items;
+      const walk = await session.listPages(method, 100);
+      return walk.broken ? undefined : walk.items;
     };
     if (method !== 'tools/list') return run();
     let cached = this.toolCache.get(session);

@@ -1,9 +1,7 @@
 /** Small judgements shared by scenario files. */
-import type { JsonObject, Response } from '../client/session.ts';
+import type { Response } from '../client/session.ts';
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from '../protocol/jsonrpc.ts';
 
 /** `error <code>: <message>` or `result` for a message, for check messages. */
 export function describe(response: Response | undefined): string {

@@ -3,6 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Revision } from '../../../schema/registry.ts';
+import { sampleObject } from '../client/sample-values.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -34,32 +35,7 @@ export function compilePublished(
   }
 }
 
-/** A value that satisfies a simple object schema: required properties only, from defaults, enums or types. */
+/** Tool arguments that satisfy a simple input schema: its required properties, from defaults, options or types. */
 export function sampleArguments(schema: unknown): Record<string, unknown> {
-  const s = (schema ?? {}) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
-  const out: Record<string, unknown> = {};
-  for (const name of s.required ?? []) out[name] = sampleValue(s.properties?.[name] ?? {});
-  return out;
-}
-
-function sampleValue(property: Record<string, unknown>): unknown {
-  if (property.default !== undefined) return property.default;
-  if (property.const !== undefined) return property.const;
-  if (Array.isArray(property.enum) && property.enum.length > 0) return property.enum[0];
-  const type = Array.isArray(property.type) ? property.type[0] : property.type;
-  switch (type) {
-    case 'integer':
-    case 'number':
-      return typeof property.minimum === 'number' ? property.minimum : 1;
-    case 'boolean':
-      return true;
-    case 'array':
-      return [];
-    case 'object':
-      return sampleArguments(property);
-    case 'null':
-      return null;
-    default:
-      return 'conformance';
-  }
+  return sampleObject(schema, 'required');
 }

@@ -91,7 +91,6 @@ export const promptsScenarios: ServerScenario[] = [
       await listingChecks(ctx, session, {
         capability: 'prompts',
         method: 'prompts/list',
-        field: 'prompts',
         prefix: 'prompts',
       });
     },

@@ -76,7 +76,6 @@ export const resourcesScenarios: ServerScenario[] = [
       const items = await listingChecks(ctx, session, {
         capability: 'resources',
         method: 'resources/list',
-        field: 'resources',
         prefix: 'resources',
       });
       const bad = items.filter((r) => typeof r.uri !== 'string' || !URI.test(r.uri));
@@ -103,7 +102,6 @@ export const resourcesScenarios: ServerScenario[] = [
       await listingChecks(ctx, session, {
         capability: 'resources',
         method: 'resources/templates/list',
-        field: 'resourceTemplates',
         prefix: 'resource-templates',
       });
     },

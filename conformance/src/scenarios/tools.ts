@@ -1,5 +1,5 @@
 /** Tools at the any-server depth: listing, names, schemas, safe calls and errors. */
-import type { McpSession, JsonObject } from '../client/session.ts';
+import { LIST_FIELDS, type JsonObject, type ListMethod, type McpSession } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import { describe, errorCode, isObject } from './helpers.ts';
@@ -9,33 +9,14 @@ const UNTIL_2025_11_25 = { until: '2025-11-25' } as const;
 const STATELESS = { era: 'stateless' } as const;
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
-/** Lists every page, recording what each page said, for the pagination checks. */
-async function listPages(session: McpSession, method: string, field: string) {
-  const pages: Array<{ result?: JsonObject; response: Awaited<ReturnType<McpSession['request']>> }> = [];
-  const items: JsonObject[] = [];
-  let cursor: string | undefined;
-  for (let n = 0; n < 50; n += 1) {
-    const response = await session.request(method, cursor === undefined ? {} : { cursor });
-    const page: (typeof pages)[number] = { response };
-    if (response.result) page.result = response.result;
-    pages.push(page);
-    const list = response.result?.[field];
-    if (!Array.isArray(list)) break;
-    items.push(...(list as JsonObject[]));
-    const next = response.result?.nextCursor;
-    if (typeof next !== 'string') break;
-    cursor = next;
-  }
-  return { pages, items, complete: pages.length > 0 && typeof pages.at(-1)?.result?.nextCursor !== 'string' };
-}
-
 /** The shared part of tools, resources and prompts listing scenarios. */
 export async function listingChecks(
   ctx: ServerContext,
   session: McpSession,
-  options: { capability: string; method: string; field: string; prefix: string },
+  options: { capability: string; method: ListMethod; prefix: string },
 ): Promise<JsonObject[]> {
-  const { capability, method, field, prefix } = options;
+  const { capability, method, prefix } = options;
+  const field = LIST_FIELDS[method];
   const declared = isObject(session.serverCapabilities[capability]);
   if (!declared) {
     const response = await session.request(method, {});
@@ -50,13 +31,11 @@ export async function listingChecks(
     return ctx.end(`not applicable: the server does not declare the "${capability}" capability`);
   }
   ctx.check(`${prefix}.capability-consistent`).pass();
-  const { pages, items, complete } = await listPages(session, method, field);
-  const first = pages[0]!.response;
+  const { pages, items, complete } = await session.listPages(method, 50);
+  const first = pages[0]!;
   const broken = pages.find((p) => !Array.isArray(p.result?.[field]));
   if (broken) {
-    ctx
-      .check(`${prefix}.list-answered`)
-      .fail(`${method} was answered with ${describe(broken.response)}`, broken.response);
+    ctx.check(`${prefix}.list-answered`).fail(`${method} was answered with ${describe(broken)}`, broken);
     return ctx.end(`${method} failed`);
   }
   ctx.check(`${prefix}.list-answered`).pass(`${items.length} item(s) on ${pages.length} page(s)`);
@@ -69,11 +48,7 @@ export async function listingChecks(
     else
       ctx
         .check(`${prefix}.pagination`)
-        .verify(
-          duplicates.length === 0,
-          `pages repeat items: ${duplicates.slice(0, 5).join(', ')}`,
-          ...pages.map((p) => p.response),
-        );
+        .verify(duplicates.length === 0, `pages repeat items: ${duplicates.slice(0, 5).join(', ')}`, ...pages);
   }
   if (ctx.has(`${prefix}.invalid-cursor`)) {
     const bogus = await session.request(method, { cursor: 'mcp-conformance-not-a-cursor-\u00e9' });
@@ -95,12 +70,10 @@ export async function listingChecks(
   }
   if (ctx.has(`${prefix}.result-type`)) {
     const bad = pages.find((p) => p.result?.resultType !== 'complete');
-    ctx
-      .check(`${prefix}.result-type`)
-      .verify(!bad, `resultType is ${JSON.stringify(bad?.result?.resultType)}`, bad?.response);
+    ctx.check(`${prefix}.result-type`).verify(!bad, `resultType is ${JSON.stringify(bad?.result?.resultType)}`, bad);
   }
   if (ctx.has(`${prefix}.stable`)) {
-    const again = await listPages(session, method, field);
+    const again = await session.listPages(method, 50);
     const before = items.map((i) => JSON.stringify(i.name ?? i.uri ?? i.uriTemplate));
     const after = again.items.map((i) => JSON.stringify(i.name ?? i.uri ?? i.uriTemplate));
     ctx
@@ -108,22 +81,18 @@ export async function listingChecks(
       .verify(
         before.join() === after.join(),
         `a second listing differs: ${after.slice(0, 5).join(', ')} vs ${before.slice(0, 5).join(', ')}`,
-        again.pages[0]?.response,
+        again.pages[0],
       );
   }
   if (ctx.has(`${prefix}.same-per-connection`)) {
     const other = await ctx.session();
-    const elsewhere = await listPages(other, method, field);
+    const elsewhere = await other.listPages(method, 50);
     const mine = new Set(items.map((i) => JSON.stringify(i.name ?? i.uri ?? i.uriTemplate)));
     const theirs = new Set(elsewhere.items.map((i) => JSON.stringify(i.name ?? i.uri ?? i.uriTemplate)));
     const same = mine.size === theirs.size && [...mine].every((k) => theirs.has(k));
     ctx
       .check(`${prefix}.same-per-connection`)
-      .verify(
-        same,
-        `another connection lists ${theirs.size} item(s), this one ${mine.size}`,
-        elsewhere.pages[0]?.response,
-      );
+      .verify(same, `another connection lists ${theirs.size} item(s), this one ${mine.size}`, elsewhere.pages[0]);
   }
   return items;
 }
@@ -209,7 +178,7 @@ export const toolsScenarios: ServerScenario[] = [
     checks: TOOLS_LISTING,
     async run(ctx) {
       const session = await ctx.session();
-      await listingChecks(ctx, session, { capability: 'tools', method: 'tools/list', field: 'tools', prefix: 'tools' });
+      await listingChecks(ctx, session, { capability: 'tools', method: 'tools/list', prefix: 'tools' });
     },
   },
   {

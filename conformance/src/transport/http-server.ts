@@ -26,7 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { registry, type WireEra } from '../../../schema/registry.ts';
-import { classify, idKey, parseLine, type JsonRpcId } from '../protocol/jsonrpc.ts';
+import { classify, idKey, isObject, parseLine, type JsonRpcId } from '../protocol/jsonrpc.ts';
 import type { JsonRpcMessage, RequestContext, ServerSession, SessionFactory } from './server-session.ts';
 
 export interface McpHttpServerOptions {
@@ -88,10 +88,6 @@ const NAME_FIELDS: Record<string, string> = { 'tools/call': 'name', 'prompts/get
 function eraOf(version: string | undefined): WireEra | undefined {
   if (version === undefined) return undefined;
   return registry().revisions.find((r) => r.id === version)?.era;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function versionFromMeta(message: unknown): string | undefined {

@@ -17,9 +17,10 @@ import http from 'node:http';
 import https from 'node:https';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { getRevision, type WireEra } from '../../../schema/index.ts';
-import { classify, idKey, parseLine, type JsonRpcId } from '../protocol/jsonrpc.ts';
+import { classify, idKey, isObject, parseLine, type JsonRpcId } from '../protocol/jsonrpc.ts';
 import { Recorder, type WireEntry } from '../protocol/recorder.ts';
 import type { Connection } from './connection.ts';
+import { PendingRequests } from './pending.ts';
 import { HarnessError } from './stdio.ts';
 
 const MIB = 1024 * 1024;
@@ -102,10 +103,6 @@ export class HttpStatusError extends Error {
     super(message);
     this.name = 'HttpStatusError';
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -218,12 +215,6 @@ function describeRequest(message: unknown): string {
     : method;
 }
 
-interface Waiter {
-  method: string;
-  resolve: (message: Record<string, unknown>) => void;
-  reject: (error: Error) => void;
-}
-
 /** One HTTP request in flight. `abort()` ends it quietly: no transport error is reported for it. */
 interface Flight {
   response: Promise<http.IncomingMessage>;
@@ -244,7 +235,7 @@ interface BodyOutcome {
 }
 
 /**
- * What the HTTP transports share: waiters, listeners, recording, bounded body reading, SSE parsing, one
+ * What the HTTP transports share: pending requests, listeners, recording, bounded body reading, SSE parsing, one
  * keep-alive agent per scheme, and a shutdown that leaves no socket or timer behind.
  */
 export abstract class HttpConnectionBase implements Connection {
@@ -264,7 +255,7 @@ export abstract class HttpConnectionBase implements Connection {
   };
   protected readonly era: WireEra;
   protected closed = false;
-  protected readonly waiters = new Map<string, Waiter>();
+  protected readonly pending = new PendingRequests();
   protected readonly flights = new Set<Flight>();
   /** In-flight POSTs by the id of the request they carry, so a timed-out request can abort its POST. */
   protected readonly flightsById = new Map<string, Flight>();
@@ -354,34 +345,12 @@ export abstract class HttpConnectionBase implements Connection {
     message: { id: JsonRpcId; method: string } & Record<string, unknown>,
     timeoutMs?: number,
   ): Promise<Record<string, unknown>> {
-    const limit = timeoutMs ?? this.options.timeoutMs;
-    const key = idKey(message.id);
-    if (this.waiters.has(key))
-      return Promise.reject(new Error(`request id ${JSON.stringify(message.id)} is already waiting for a response`));
-    return new Promise((resolve, reject) => {
-      const timer = this.later(() => {
-        this.waiters.delete(key);
-        this.flightsById.get(key)?.abort();
-        reject(
-          new Error(
-            `timeout: request "${message.method}" (id ${JSON.stringify(message.id)}) got no response within ${limit} ms`,
-          ),
-        );
-      }, limit);
-      const settle =
-        <T>(fn: (value: T) => void) =>
-        (value: T) => {
-          this.cancelTimer(timer);
-          this.waiters.delete(key);
-          fn(value);
-        };
-      this.waiters.set(key, { method: message.method, resolve: settle(resolve), reject: settle(reject) });
-      try {
-        this.send(message);
-      } catch (error) {
-        this.waiters.get(key)?.reject(error as Error);
-      }
-    });
+    return this.pending.wait(
+      message,
+      timeoutMs ?? this.options.timeoutMs,
+      () => this.send(message),
+      () => this.flightsById.get(idKey(message.id))?.abort(),
+    );
   }
 
   onMessage(listener: (message: unknown, entry: WireEntry) => void): () => void {
@@ -396,18 +365,18 @@ export abstract class HttpConnectionBase implements Connection {
 
   /** Whether a request with this id is still waiting for its response. */
   protected waiting(id: JsonRpcId | undefined): boolean {
-    return id !== undefined && this.waiters.has(idKey(id));
+    return this.pending.has(id);
   }
 
   /** Rejects the waiter for `id` (if any) and tells the transport error listeners. Quiet once closed. */
   protected fail(id: JsonRpcId | undefined, error: Error): void {
     if (this.closed) return;
-    if (id !== undefined) this.waiters.get(idKey(id))?.reject(error);
+    if (id !== undefined) this.pending.reject(id, error);
     for (const listener of [...this.errorListeners]) listener(error);
   }
 
   protected failWaiters(reason: string): void {
-    for (const waiter of [...this.waiters.values()]) waiter.reject(new Error(reason));
+    this.pending.rejectAll(reason);
   }
 
   protected note(text: string): void {
@@ -465,7 +434,7 @@ export abstract class HttpConnectionBase implements Connection {
         this.sentRequests.delete(key);
         this.learn(method, message as Record<string, unknown>);
       }
-      this.waiters.get(key)?.resolve(message as Record<string, unknown>);
+      this.pending.resolve(kind.id, message as Record<string, unknown>);
     }
     for (const listener of [...this.listeners]) listener(message, entry);
   }
@@ -645,7 +614,7 @@ export abstract class HttpConnectionBase implements Connection {
     for (const flight of [...this.flights]) flight.abort();
     this.flights.clear();
     this.flightsById.clear();
-    for (const waiter of [...this.waiters.values()]) waiter.reject(new Error(reason));
+    this.pending.rejectAll(reason);
     const sockets = this.agents.flatMap((agent) =>
       [...Object.values(agent.sockets), ...Object.values(agent.freeSockets)].flatMap((list) => list ?? []),
     );
@@ -958,7 +927,7 @@ export class StreamableHttpTransport extends HttpConnectionBase {
           // A POST carries one request: an error response without an id answers it.
           const anonymous = exchange.messages.flat().find((m) => isObject(m) && m.id === null && isObject(m.error));
           if (anonymous) {
-            this.waiters.get(idKey(id!))?.resolve(anonymous as Record<string, unknown>);
+            this.pending.resolve(id!, anonymous as Record<string, unknown>);
             return;
           }
         }

@@ -5,9 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { classify, idKey, type JsonRpcId } from '../protocol/jsonrpc.ts';
+import { classify, type JsonRpcId } from '../protocol/jsonrpc.ts';
 import { Recorder, type WireEntry } from '../protocol/recorder.ts';
 import type { Connection } from './connection.ts';
+import { PendingRequests } from './pending.ts';
 
 export interface StdioOptions {
   /** Revision whose schema validates the traffic (`latest` accepted). Ignored when `recorder` is given. */
@@ -45,11 +46,6 @@ export class HarnessError extends Error {
   }
 }
 
-interface Waiter {
-  resolve: (message: Record<string, unknown>) => void;
-  reject: (error: Error) => void;
-}
-
 const MIB = 1024 * 1024;
 
 export class StdioTransport implements Connection {
@@ -73,7 +69,7 @@ export class StdioTransport implements Connection {
   private discarding = false;
   private stderrChunks: Buffer[] = [];
   private stderrBytes = 0;
-  private readonly waiters = new Map<string, Waiter>();
+  private readonly pending = new PendingRequests();
   private readonly listeners = new Set<(message: unknown, entry: WireEntry) => void>();
   private readonly endListeners = new Set<() => void>();
   private ended = false;
@@ -181,33 +177,7 @@ export class StdioTransport implements Connection {
     message: { id: JsonRpcId; method: string } & Record<string, unknown>,
     timeoutMs?: number,
   ): Promise<Record<string, unknown>> {
-    const limit = timeoutMs ?? this.options.timeoutMs;
-    const key = idKey(message.id);
-    if (this.waiters.has(key))
-      return Promise.reject(new Error(`request id ${JSON.stringify(message.id)} is already waiting for a response`));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(key);
-        reject(
-          new Error(
-            `timeout: request "${message.method}" (id ${JSON.stringify(message.id)}) got no response within ${limit} ms`,
-          ),
-        );
-      }, limit);
-      const settle =
-        <T>(fn: (value: T) => void) =>
-        (value: T) => {
-          clearTimeout(timer);
-          this.waiters.delete(key);
-          fn(value);
-        };
-      this.waiters.set(key, { resolve: settle(resolve), reject: settle(reject) });
-      try {
-        this.send(message);
-      } catch (error) {
-        this.waiters.get(key)?.reject(error as Error);
-      }
-    });
+    return this.pending.wait(message, timeoutMs ?? this.options.timeoutMs, () => this.send(message));
   }
 
   get peer(): string {
@@ -362,7 +332,7 @@ export class StdioTransport implements Connection {
   }
 
   private failWaiters(reason: string): void {
-    for (const waiter of [...this.waiters.values()]) waiter.reject(new Error(reason));
+    this.pending.rejectAll(reason);
   }
 
   private onStderr(chunk: Buffer): void {
@@ -437,7 +407,7 @@ export class StdioTransport implements Connection {
     if (entry.message === undefined) return;
     const kind = classify(entry.message);
     if ((kind.kind === 'result-response' || kind.kind === 'error-response') && kind.id !== null) {
-      this.waiters.get(idKey(kind.id))?.resolve(entry.message as Record<string, unknown>);
+      this.pending.resolve(kind.id, entry.message as Record<string, unknown>);
     }
     for (const listener of this.listeners) listener(entry.message, entry);
   }

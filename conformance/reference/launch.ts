@@ -1,0 +1,53 @@
+/**
+ * Starts the reference server's HTTP entry point as a child process on a free loopback port, for the
+ * scripts and benchmarks that run a CLI against it. Stopping it waits for the process to exit.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const HTTP_ENTRY = fileURLToPath(new URL('./server/http.ts', import.meta.url));
+/** The stdio entry point, for a `--stdio` command. */
+export const STDIO_ENTRY = fileURLToPath(new URL('./server/stdio.ts', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function spawnReferenceHttpServer(
+  options: { stderr?: 'inherit' | 'ignore' } = {},
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_ENTRY], {
+    stdio: ['ignore', 'pipe', options.stderr ?? 'ignore'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the reference HTTP server did not start within 20 s')), 20_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        reject(new Error(`the reference HTTP server printed ${JSON.stringify(line)} instead of its address`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the reference HTTP server exited with code ${String(code)}`));
+    });
+  }).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
