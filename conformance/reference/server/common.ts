@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the reference server: the revisions it speaks, JSON-RPC message builders, the error type
- * handlers throw, the fault catalogue, and the hub that carries server-wide changes to every session.
+ * handlers throw, the fault catalogue (re-exported from faults.ts), and the hub that carries server-wide changes to every session.
  */
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 
@@ -79,51 +79,7 @@ export function logRank(level: string): number {
   return LOG_LEVELS.indexOf(level as LogLevel);
 }
 
-/** One injectable fault: a name and what goes wrong when it is active. */
-export interface FaultInfo {
-  name: string;
-  description: string;
-}
-
-export const FAULT_CATALOGUE: readonly FaultInfo[] = [
-  { name: 'wrong-protocol-version', description: 'initialize answers with a protocol version nobody asked for' },
-  { name: 'serve-before-initialize', description: 'stateful requests sent before initialize are served' },
-  { name: 'missing-result-type', description: 'stateless results carry no resultType' },
-  { name: 'missing-cache-hints', description: 'stateless list and read results carry no ttlMs/cacheScope' },
-  { name: 'tools-list-no-pagination', description: 'tools/list ignores the cursor and always returns page one' },
-  { name: 'error-code-wrong', description: 'an unknown tool is answered with -32603 instead of -32602' },
-  { name: 'method-not-found-wrong', description: 'unknown methods are answered with -32600 instead of -32601' },
-  { name: 'tool-error-as-protocol-error', description: 'a failing tool gives a JSON-RPC error instead of isError' },
-  { name: 'structured-content-mismatch', description: 'structuredContent does not match the declared outputSchema' },
-  { name: 'resource-not-found-empty', description: 'reading an unknown resource returns an empty contents list' },
-  { name: 'resource-error-code-wrong', description: 'unknown resources get -32002 where -32602 is due, and back' },
-  { name: 'prompt-missing-arg-accepted', description: 'prompts/get succeeds without a required argument' },
-  { name: 'completion-too-many', description: 'completion/complete returns more than 100 values' },
-  { name: 'progress-not-monotonic', description: 'progress notifications go backwards' },
-  { name: 'progress-after-response', description: 'a progress notification is sent after the response' },
-  { name: 'response-after-cancel', description: 'a cancelled request is still answered' },
-  { name: 'log-level-ignored', description: 'log messages below the requested level are sent' },
-  { name: 'log-without-level', description: 'stateless requests without logLevel still get notifications/message' },
-  { name: 'unsupported-version-no-data', description: 'UnsupportedProtocolVersionError lacks data.supported' },
-  { name: 'missing-capability-ignored', description: 'a tool needing sampling runs although sampling is undeclared' },
-  { name: 'mrtr-undeclared-capability', description: 'inputRequests ask for capabilities the client did not declare' },
-  { name: 'request-state-unverified', description: 'a tampered requestState is accepted' },
-  { name: 'subscription-no-ack', description: 'subscriptions/listen sends no acknowledgement first' },
-  { name: 'subscription-untagged', description: 'listen-stream notifications lack the subscription id' },
-  { name: 'subscription-unfiltered', description: 'listen streams carry notification kinds nobody asked for' },
-  { name: 'batch-rejected', description: 'JSON-RPC batches are refused even in 2025-03-26' },
-  { name: 'parse-error-wrong-id', description: 'parse errors are answered with id 0 instead of null' },
-  { name: 'stdout-garbage', description: 'the stdio entry writes a non-JSON line to stdout' },
-  { name: 'id-mismatch', description: 'responses carry a different id than the request' },
-  { name: 'stateless-server-request', description: 'a stateless tool call sends roots/list to the client' },
-];
-
-/** Every fault name with its description, as `name: description` lines. */
-export const FAULTS: readonly string[] = FAULT_CATALOGUE.map((f) => `${f.name}: ${f.description}`);
-
-export function isFault(name: string): boolean {
-  return FAULT_CATALOGUE.some((f) => f.name === name);
-}
+export { FAULT_CATALOGUE, FAULTS, isFault, faultNamed, type Fault } from './faults.ts';
 
 /** What a server-wide change looks like to the sessions listening for it. */
 export type HubEvent = { kind: 'tools' | 'prompts' | 'resources' } | { kind: 'resource-updated'; uri: string };

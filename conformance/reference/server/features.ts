@@ -83,8 +83,7 @@ export function readResourceResult(scope: FeatureScope, params: Json): Json {
 export function findTool(scope: FeatureScope, name: unknown): ToolSpec {
   const tool = toolsFor(scope.revision, scope.era).find((t) => t.definition.name === name);
   if (!tool) {
-    const code = scope.fault === 'error-code-wrong' ? ERR.internal : ERR.invalidParams;
-    throw new ProtocolError(code, `Unknown tool: ${String(name)}`);
+    throw new ProtocolError(ERR.invalidParams, `Unknown tool: ${String(name)}`);
   }
   return tool;
 }

@@ -18,6 +18,7 @@ import {
   Hub,
   ProtocolError,
   errorResponse,
+  faultNamed,
   isFault,
   isObject,
   notification,
@@ -264,12 +265,15 @@ class Session implements ReferenceSession {
     if (entry.cancelled && this.fault !== 'response-after-cancel') return undefined;
     if (this.fault === 'id-mismatch')
       response.id = typeof request.id === 'number' ? String(request.id) : `${request.id}-x`;
+    faultNamed(this.fault)?.response?.(response, request);
     return response;
   }
 
   private dispatch(request: IncomingRequest, context: RequestContext, signal: AbortSignal): Promise<Json> {
+    const mutate = faultNamed(this.fault)?.emitted;
     const emit = (m: JsonRpcMessage): void => {
-      if (!this.isClosed) context.emit(m);
+      const message = mutate ? mutate(m, request) : m;
+      if (!this.isClosed && message) context.emit(message);
     };
     if (isStatelessRequest(request.method, request.params)) {
       return this.stateless.handle(request, emit, signal, context.headers);

@@ -246,7 +246,8 @@ export class StatefulEra {
       env.finish();
       if (this.host.fault === 'progress-after-response' && env.progressToken !== undefined) {
         const token = env.progressToken;
-        setTimeout(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })), 5);
+        // Late enough to follow the response on the wire.
+        setTimeout(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })), 50);
       }
     }
   }
