@@ -21,6 +21,8 @@ import { createReferenceHttpServer } from './server/http-app.ts';
 
 const REVISIONS = resolveRevisions(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28']);
 const TIMEOUT_MS = 3000;
+/** stdio servers start a process per scenario; under a loaded test run that alone can take seconds. */
+const STDIO_TIMEOUT_MS = 10_000;
 const STDIO_SERVER = join(REPO_ROOT, 'conformance', 'reference', 'server', 'stdio.ts');
 
 /** Checks no fault breaks yet. The list only shrinks: a check that a fault breaks must leave it. */
@@ -197,8 +199,8 @@ async function overHttp(scenarios: readonly ServerScenario[], fault?: string): P
 
 function overStdio(scenarios: readonly ServerScenario[], fault: string): Promise<RunResult> {
   const command = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(STDIO_SERVER)}`;
-  const target = stdioTarget({ command, env: { MCP_REFERENCE_FAULT: fault }, timeoutMs: TIMEOUT_MS });
-  return runServerScenarios(options(target, scenarios));
+  const target = stdioTarget({ command, env: { MCP_REFERENCE_FAULT: fault }, timeoutMs: STDIO_TIMEOUT_MS });
+  return runServerScenarios({ ...options(target, scenarios), timeoutMs: STDIO_TIMEOUT_MS });
 }
 
 /** `scenario/check@revision` for every check that did not pass or skip. */

@@ -12,6 +12,7 @@ import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
+import { streamableHttpSseScenarios } from './streamable-http-sse.ts';
 import { toolsScenarios } from './tools.ts';
 import { utilitiesScenarios } from './utilities.ts';
 
@@ -24,6 +25,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...utilitiesScenarios,
   ...stdioScenarios,
   ...streamableHttpScenarios,
+  ...streamableHttpSseScenarios,
   ...fixtureToolsScenarios,
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,

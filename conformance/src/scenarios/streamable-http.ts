@@ -15,7 +15,7 @@ const STATELESS = { era: 'stateless', transports: ['http'] } as const satisfies 
 const BOTH = { from: '2025-03-26', transports: ['http'] } as const satisfies ServerScenario['revisions'];
 
 /** An HTTP exchange as evidence: the status line, the headers that matter and the body. */
-function httpEvidence(exchange: HttpExchange): Evidence {
+export function httpEvidence(exchange: HttpExchange): Evidence {
   const keep = ['content-type', 'mcp-session-id', 'allow', 'content-length'];
   const headers = Object.fromEntries(Object.entries(exchange.headers).filter(([k]) => keep.includes(k)));
   return {
