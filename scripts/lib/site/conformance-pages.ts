@@ -11,16 +11,17 @@ import { join } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { UserError } from '../../../schema/errors.ts';
 import { REPO_ROOT } from '../../../schema/registry.ts';
-import { compareCodePoints, isPlainObject, readJsonFile, readText } from '../json.ts';
+import { compareCodePoints, isPlainObject, readJsonFile } from '../json.ts';
 import { LEVELS, type Requirement } from '../spec-markdown.ts';
 import type { NavItem } from './layout.ts';
 import type { OutgoingLink } from './render-markdown.ts';
+
+export { UNTESTABLE_FILE, loadUntestable, parseUntestable } from '../../../conformance/src/coverage.ts';
 
 export const CONFORMANCE_URL = '/conformance/';
 export const COVERAGE_URL = '/conformance/coverage/';
 export const CONFORMANCE_SCRIPT = '/assets/conformance.js';
 export const CATALOGUE_FILE = join(REPO_ROOT, 'conformance', 'catalogue.json');
-export const UNTESTABLE_FILE = join(REPO_ROOT, 'conformance', 'UNTESTABLE.md');
 
 /** The anchor of a check on the catalogue page. */
 export const checkAnchor = (id: string) => `check-${id}`;
@@ -88,31 +89,6 @@ export function loadCatalogue(file: string = CATALOGUE_FILE): { catalogue?: Site
     };
   }
   return { catalogue: data as unknown as SiteCatalogue, problems: [] };
-}
-
-/**
- * `conformance/UNTESTABLE.md`: a Markdown list whose items start with a requirement id in backticks followed by
- * the reason (continuation lines are joined). Returns id → reason.
- */
-export function parseUntestable(markdown: string): Map<string, string> {
-  const reasons = new Map<string, string>();
-  let current: string | undefined;
-  for (const line of markdown.split(/\r?\n/)) {
-    const item = /^\s{0,3}[-*+]\s+`([^`]+)`\s*(.*)$/.exec(line);
-    if (item) {
-      current = item[1]!.trim();
-      reasons.set(current, item[2]!.replace(/^[:—–-]+\s*/, '').trim());
-    } else if (current && /^\s+\S/.test(line)) {
-      reasons.set(current, `${reasons.get(current)!} ${line.trim()}`.trim());
-    } else {
-      current = undefined;
-    }
-  }
-  return reasons;
-}
-
-export function loadUntestable(file: string = UNTESTABLE_FILE): Map<string, string> {
-  return existsSync(file) ? parseUntestable(readText(file)) : new Map();
 }
 
 /** The checks that verify a requirement in a revision: they cite it and apply to that revision. */
