@@ -9,15 +9,15 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
 
-function engine(revision: Revision, schema: Record<string, unknown>): Ajv {
-  const declared = typeof schema.$schema === 'string' ? schema.$schema : undefined;
-  // From 2025-11-25 a schema without $schema is 2020-12; before, tools used draft-07 in practice.
-  const draft07 = declared ? declared.startsWith(DRAFT_07) : revision.dialect === 'draft-07';
-  const settings = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true };
+function engine(draft07: boolean, validateSchema: boolean): Ajv {
+  const settings = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true, validateSchema };
   const ajv = draft07 ? new Ajv(settings) : (new Ajv2020(settings) as unknown as Ajv);
   addFormats(ajv);
   return ajv;
 }
+
+// Compiling a meta-schema costs more than most published schemas: one checker per dialect serves them all.
+const checkers = new Map<boolean, Ajv>();
 
 /** Compiles a schema the server published; the error says why it is not a valid schema. */
 export function compilePublished(
@@ -29,7 +29,14 @@ export function compilePublished(
   try {
     const copy = { ...(schema as Record<string, unknown>) };
     delete copy.$id;
-    return { ok: true, validate: engine(revision, copy).compile(copy) };
+    const declared = typeof copy.$schema === 'string' ? copy.$schema : undefined;
+    // From 2025-11-25 a schema without $schema is 2020-12; before, tools used draft-07 in practice.
+    const draft07 = declared ? declared.startsWith(DRAFT_07) : revision.dialect === 'draft-07';
+    let checker = checkers.get(draft07);
+    if (!checker) checkers.set(draft07, (checker = engine(draft07, true)));
+    checker.validateSchema(copy, true);
+    // A fresh engine per schema, so that ids in one server's schemas never clash with another's.
+    return { ok: true, validate: engine(draft07, false).compile(copy) };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
