@@ -1,11 +1,16 @@
 /**
  * The schema module every other part imports: the revision registry, the generated JSON Schemas,
- * and one compiled ajv validator per revision and definition, compiled on first use and cached.
+ * and one compiled ajv validator per revision and definition, compiled on first use and cached, in
+ * memory and as standalone code on disk (see `validatorCacheDir`).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { UserError } from './errors.ts';
 import { getRevision, revisionDir, schemaJsonFile, type Revision } from './registry.ts';
 import { join } from 'node:path';
@@ -30,6 +35,8 @@ export interface ValidationResult {
 // ajv-formats ships CommonJS; under NodeNext its default export sits one level down.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
+  standaloneCodeModule) as unknown as (ajv: Ajv, validate: ValidateFunction) => string;
 
 /** The definitions object of a schema, whichever dialect it uses. */
 export function definitionsOf(schema: SchemaDocument): Record<string, unknown> {
@@ -44,6 +51,8 @@ export function definitionsPointer(schema: SchemaDocument): '#/$defs/' | '#/defi
 }
 
 const schemas = new Map<string, SchemaDocument>();
+/** A digest of each loaded schema's text, for the validator cache key. */
+const schemaDigests = new Map<string, string>();
 
 /** The generated JSON Schema of a revision (`latest` is accepted), read once and cached. */
 export function loadSchema(revisionId: string): SchemaDocument {
@@ -63,6 +72,7 @@ export function loadSchema(revisionId: string): SchemaDocument {
       throw new UserError(`not valid JSON (${(error as Error).message}): run \`npm run generate\``, file);
     }
     schemas.set(revision.id, schema);
+    schemaDigests.set(revision.id, createHash('sha256').update(text).digest('hex'));
   }
   return schema;
 }
@@ -76,14 +86,18 @@ export function hasDefinition(revisionId: string, definition: string): boolean {
   return Object.hasOwn(definitionsOf(loadSchema(revisionId)), definition);
 }
 
+const SETTINGS = { strict: true, strictTypes: false, allowUnionTypes: true, validateFormats: true } as const;
+
 /** A fresh ajv instance configured for the dialect of a revision, with its schema added. */
-export function createAjv(revision: Revision, schema: SchemaDocument, options: { allErrors?: boolean } = {}): Ajv {
+export function createAjv(
+  revision: Revision,
+  schema: SchemaDocument,
+  options: { allErrors?: boolean; source?: boolean } = {},
+): Ajv {
   const settings = {
+    ...SETTINGS,
     allErrors: options.allErrors ?? false,
-    strict: true,
-    strictTypes: false,
-    allowUnionTypes: true,
-    validateFormats: true,
+    ...(options.source ? { code: { source: true } } : {}),
   };
   const ajv = revision.dialect === '2020-12' ? new Ajv2020(settings) : new Ajv(settings);
   addFormats(ajv);
@@ -99,7 +113,10 @@ function ajvFor(revision: Revision, mode: Mode): Ajv {
   const key = `${revision.id}\u0000${mode}`;
   let ajv = ajvs.get(key);
   if (!ajv) {
-    ajv = createAjv(revision, loadSchema(revision.id), { allErrors: mode === 'all-errors' });
+    ajv = createAjv(revision, loadSchema(revision.id), {
+      allErrors: mode === 'all-errors',
+      source: validatorCacheDir() !== undefined,
+    });
     ajvs.set(key, ajv);
   }
   return ajv;
@@ -114,12 +131,80 @@ function compiled(revisionId: string, definition: string, mode: Mode): ValidateF
     if (!hasDefinition(revision.id, definition)) {
       throw new UserError(`revision ${revision.id} has no definition named "${definition}"`);
     }
-    const found = ajvFor(revision, mode).getSchema(`${schema.$id}${definitionsPointer(schema)}${definition}`);
-    if (!found) throw new Error(`ajv could not compile ${definition} of ${revision.id}`);
-    validator = found;
+    const file = cacheFile(revision, definition, mode);
+    validator = file ? loadCached(file) : undefined;
+    if (!validator) {
+      const ajv = ajvFor(revision, mode);
+      const found = ajv.getSchema(`${schema.$id}${definitionsPointer(schema)}${definition}`);
+      if (!found) throw new Error(`ajv could not compile ${definition} of ${revision.id}`);
+      validator = found;
+      if (file) store(file, ajv, found);
+    }
     validators.set(key, validator);
   }
   return validator;
+}
+
+/**
+ * Where compiled validators are kept between runs, since compiling costs far more than loading:
+ * `MCP_SPEC_VALIDATOR_CACHE` (a directory, or `off`), else the user's cache directory.
+ */
+export function validatorCacheDir(): string | undefined {
+  const setting = process.env.MCP_SPEC_VALIDATOR_CACHE;
+  if (setting === 'off') return undefined;
+  if (setting) return setting;
+  const base =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) ||
+    join(homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache');
+  return join(base, 'mcp-spec', 'validators');
+}
+
+const requireHere = createRequire(import.meta.url);
+let toolVersions: string | undefined;
+
+/** The cache file of a validator: named by everything its code depends on. */
+function cacheFile(revision: Revision, definition: string, mode: Mode): string | undefined {
+  const dir = validatorCacheDir();
+  if (!dir) return undefined;
+  toolVersions ??= ['ajv', 'ajv-formats']
+    .map((name) => `${name}@${(requireHere(`${name}/package.json`) as { version: string }).version}`)
+    .join(' ');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([1, toolVersions, revision.dialect, mode, SETTINGS, schemaDigests.get(revision.id)]))
+    .update(`\u0000${definition}`)
+    .digest('hex');
+  return join(dir, `${digest.slice(0, 40)}.cjs`);
+}
+
+function loadCached(file: string): ValidateFunction | undefined {
+  let code: string;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const module: { exports: unknown } = { exports: {} };
+    new Function('module', 'exports', 'require', code)(module, module.exports, requireHere);
+    if (typeof module.exports === 'function') return module.exports as ValidateFunction;
+  } catch {
+    // Unreadable code is compiled afresh and replaced below.
+  }
+  return undefined;
+}
+
+/** Writes the standalone code of a validator; a cache that cannot be written only costs time. */
+function store(file: string, ajv: Ajv, validator: ValidateFunction): void {
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const code = standaloneCode(ajv, validator);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(temp, code);
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
 }
 
 /**

@@ -84,17 +84,17 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   {
     name: 'tools-list-no-pagination',
     description: 'tools/list ignores the cursor and always returns page one',
-    breaks: [
-      'fixture.logging-capability',
-      'fixture.progress-reported',
-      'fixture.simple-text',
-      'fixture.tool-error-in-result',
-      'fixture.tools-list-changed',
-      'tools.call-answered',
-      'tools.invalid-cursor',
-      'tools.name-unique',
-      'tools.pagination',
-    ],
+    breaks: ['tools.invalid-cursor', 'tools.name-unique', 'tools.pagination'],
+  },
+  {
+    name: 'unknown-tool-wrong-code',
+    description: 'an unknown tool is answered with -32603 instead of -32602',
+    breaks: ['tools.unknown-tool-invalid-params'],
+    response: (response, request) => {
+      const error = response.error as { code?: unknown; message?: unknown } | undefined;
+      if (request.method === 'tools/call' && error && String(error.message).startsWith('Unknown tool'))
+        error.code = -32603;
+    },
   },
   {
     name: 'unknown-tool-as-result',

@@ -87,6 +87,9 @@ export class RevisionNotSupported extends SessionError {
 
 /** Notifications kept per session (a flooding server sends far more). */
 const MAX_KEPT_NOTIFICATIONS = 10_000;
+/** `quiet` waits at least this long, and at least this many of the session's fastest round trips. */
+const QUIET_FLOOR_MS = 50;
+const QUIET_ROUND_TRIPS = 10;
 
 const STATELESS_META = {
   protocolVersion: 'io.modelcontextprotocol/protocolVersion',
@@ -149,6 +152,7 @@ export class McpSession {
   /** `requestRaw` calls still waiting: `close()` ends them so that no timer outlives the session. */
   private readonly rawWaiters = new Set<(response: undefined) => void>();
   private readonly unsubscribe: () => void;
+  private fastestRoundTripMs = Infinity;
 
   constructor(connection: Connection, options: SessionOptions) {
     this.connection = connection;
@@ -286,7 +290,9 @@ export class McpSession {
     options: { meta?: JsonObject; timeoutMs?: number; id?: JsonRpcId } = {},
   ): Promise<Response> {
     const message = this.buildRequest(method, params, options) as JsonObject & { id: JsonRpcId; method: string };
+    const sent = performance.now();
     const reply = await this.connection.request(message, options.timeoutMs ?? this.options.timeoutMs);
+    this.fastestRoundTripMs = Math.min(this.fastestRoundTripMs, performance.now() - sent);
     return toResponse(reply);
   }
 
@@ -360,9 +366,14 @@ export class McpSession {
     });
   }
 
-  /** Lets the connection settle: resolves after `ms` of waiting (for "nothing more arrives" checks). */
+  /**
+   * Lets the connection settle, for "nothing more arrives" checks: waits `ms`, or less when the server
+   * answers fast, since anything still on its way arrives within a few of its round trips. Input already
+   * received is read before it resolves.
+   */
   quiet(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+    const wait = Math.min(ms, Math.max(QUIET_FLOOR_MS, QUIET_ROUND_TRIPS * this.fastestRoundTripMs));
+    return new Promise((resolve) => setTimeout(() => setImmediate(resolve), wait));
   }
 
   async close(): Promise<void> {

@@ -88,6 +88,28 @@ describe('Recorder', () => {
     expect(r.pending('client-to-server')).toEqual([]);
   });
 
+  it('records a previewed line as it would have without the preview', () => {
+    const traffic: Array<['client-to-server' | 'server-to-client', string]> = [
+      ['server-to-client', line({ jsonrpc: '2.0', id: 'x', method: 'roots/list' })],
+      ['client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'tools/list' })],
+      ['client-to-server', line({ jsonrpc: '2.0', id: 'x', result: { roots: [] } })],
+      ['client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'ping' })],
+      ['client-to-server', '{not json'],
+    ];
+    const plain = new Recorder('2025-11-25');
+    const previewed = new Recorder('2025-11-25');
+    for (const [direction, raw] of traffic) {
+      const expected = plain.record(direction, raw);
+      previewed.preview(direction, raw);
+      expect({ ...previewed.record(direction, raw), at: 0 }).toEqual({ ...expected, at: 0 });
+    }
+    // A preview followed by another recorded line is not reused.
+    const late = new Recorder('2025-11-25');
+    late.preview('client-to-server', line({ jsonrpc: '2.0', id: 1, result: {} }));
+    late.record('server-to-client', line({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    expect(late.record('client-to-server', line({ jsonrpc: '2.0', id: 1, result: {} })).answers).toBe(1);
+  });
+
   it('accepts "id": null on the error answering an unreadable request, in every revision', () => {
     for (const revision of ['2024-11-05', '2025-11-25', '2026-07-28']) {
       const r = new Recorder(revision);

@@ -85,6 +85,14 @@ export class Recorder {
     'server-to-client': new Map(),
   };
 
+  private previewed?: {
+    direction: Direction;
+    raw: string;
+    logged: number;
+    analysis: Analysis;
+    extra: { message?: unknown };
+  };
+
   /** `revision` is a registry id or `latest`; an unknown id throws the registry's usage error. */
   constructor(revision: string) {
     this.revision = getRevision(revision).id;
@@ -124,16 +132,26 @@ export class Recorder {
   }
 
   private add(direction: Direction, raw: string, commit: boolean): WireEntry {
-    const parsed = parseLine(raw);
+    const logged = this.log.length + this.dropped;
+    const last = this.previewed;
+    this.previewed = undefined;
     let analysis: Analysis;
-    let message: unknown;
-    if (!parsed.ok) {
-      analysis = { kind: 'invalid', violation: 'framing', errors: [parsed.error], commit: [] };
+    let extra: { message?: unknown };
+    // A line sent right after its preview: nothing recorded in between, so the same analysis holds.
+    if (commit && last && last.raw === raw && last.direction === direction && last.logged === logged) {
+      ({ analysis, extra } = last);
     } else {
-      message = parsed.value;
-      analysis = this.analyse(direction, message, classify(message), commit);
+      const parsed = parseLine(raw);
+      if (!parsed.ok) {
+        analysis = { kind: 'invalid', violation: 'framing', errors: [parsed.error], commit: [] };
+        extra = {};
+      } else {
+        analysis = this.analyse(direction, parsed.value, classify(parsed.value), commit);
+        extra = { message: parsed.value };
+      }
     }
-    const entry = this.entry(direction, raw, analysis, parsed.ok ? { message } : {});
+    const entry = this.entry(direction, raw, analysis, extra);
+    if (!commit) this.previewed = { direction, raw, logged, analysis, extra };
     if (commit) {
       for (const apply of analysis.commit) apply();
       if (this.log.length < MAX_ENTRIES) this.log.push(entry);

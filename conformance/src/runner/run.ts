@@ -194,13 +194,23 @@ function decideWireCheck(context: ServerContext): void {
   else handle.skip('the server sent nothing in this scenario');
 }
 
-/** Runs `jobs` with at most `concurrency` at a time, keeping their order in the output. */
-async function pool<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `items` with at most `concurrency` at a time, those `first` picks before the others, keeping their
+ * order in the output.
+ */
+async function pool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<R>,
+  first: (item: T) => boolean = () => false,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
+  const indices = items.map((_, index) => index);
+  const order = [...indices.filter((i) => first(items[i]!)), ...indices.filter((i) => !first(items[i]!))];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
+    while (next < order.length) {
+      const index = order[next]!;
       next += 1;
       results[index] = await work(items[index]!);
     }
@@ -238,13 +248,19 @@ export async function runServerScenarios(options: ServerRunOptions): Promise<Run
   const transport = options.target.transport;
   const jobs = plan(options.scenarios, options.revisions, transport);
   const deadline = Date.now() + (options.runTimeoutMs ?? 30 * 60_000);
-  const scenarios = await pool(jobs, options.jobs, async (job) => {
-    if (Date.now() >= deadline) return notRun(job, transport, 'the run reached its time limit first');
-    options.onScenarioStart?.({ id: job.scenario.id, revision: job.revision.id, transport });
-    const result = await runJob(job, options, deadline);
-    options.onScenarioFinish?.(result);
-    return result;
-  });
+  // Fixture scenarios drive tools that take their time (FIXTURE.md): started first, they do not end the run late.
+  const scenarios = await pool(
+    jobs,
+    options.jobs,
+    async (job) => {
+      if (Date.now() >= deadline) return notRun(job, transport, 'the run reached its time limit first');
+      options.onScenarioStart?.({ id: job.scenario.id, revision: job.revision.id, transport });
+      const result = await runJob(job, options, deadline);
+      options.onScenarioFinish?.(result);
+      return result;
+    },
+    (job) => job.scenario.depth === 'fixture',
+  );
   const requirements: RunResult['requirements'] = {};
   for (const scenario of scenarios) {
     const known = requirementsOf(scenario.revision);

@@ -9,30 +9,45 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
 
-function engine(revision: Revision, schema: Record<string, unknown>): Ajv {
-  const declared = typeof schema.$schema === 'string' ? schema.$schema : undefined;
-  // From 2025-11-25 a schema without $schema is 2020-12; before, tools used draft-07 in practice.
-  const draft07 = declared ? declared.startsWith(DRAFT_07) : revision.dialect === 'draft-07';
-  const settings = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true };
+function engine(draft07: boolean, validateSchema: boolean): Ajv {
+  const settings = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true, validateSchema };
   const ajv = draft07 ? new Ajv(settings) : (new Ajv2020(settings) as unknown as Ajv);
   addFormats(ajv);
   return ajv;
 }
 
+// Compiling a meta-schema costs more than most published schemas: one checker per dialect serves them all.
+const checkers = new Map<boolean, Ajv>();
+
+type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
+
+// Scenarios of every revision see the same published schemas: each is compiled once.
+const published = new Map<string, Compiled>();
+
 /** Compiles a schema the server published; the error says why it is not a valid schema. */
-export function compilePublished(
-  revision: Revision,
-  schema: unknown,
-): { ok: true; validate: ValidateFunction } | { ok: false; error: string } {
+export function compilePublished(revision: Revision, schema: unknown): Compiled {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
     return { ok: false, error: `the schema is ${schema === null ? 'null' : typeof schema}, not an object` };
-  try {
-    const copy = { ...(schema as Record<string, unknown>) };
-    delete copy.$id;
-    return { ok: true, validate: engine(revision, copy).compile(copy) };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
+  const copy = { ...(schema as Record<string, unknown>) };
+  delete copy.$id;
+  const declared = typeof copy.$schema === 'string' ? copy.$schema : undefined;
+  // From 2025-11-25 a schema without $schema is 2020-12; before, tools used draft-07 in practice.
+  const draft07 = declared ? declared.startsWith(DRAFT_07) : revision.dialect === 'draft-07';
+  const key = `${draft07 ? 'draft-07' : '2020-12'} ${JSON.stringify(copy)}`;
+  let result = published.get(key);
+  if (!result) {
+    try {
+      let checker = checkers.get(draft07);
+      if (!checker) checkers.set(draft07, (checker = engine(draft07, true)));
+      checker.validateSchema(copy, true);
+      // A fresh engine per schema, so that ids in one server's schemas never clash with another's.
+      result = { ok: true, validate: engine(draft07, false).compile(copy) };
+    } catch (error) {
+      result = { ok: false, error: (error as Error).message };
+    }
+    published.set(key, result);
   }
+  return result;
 }
 
 /** Tool arguments that satisfy a simple input schema: its required properties, from defaults, options or types. */

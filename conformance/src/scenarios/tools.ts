@@ -389,6 +389,12 @@ export const toolsScenarios: ServerScenario[] = [
         'An unknown tool is reported as a JSON-RPC error, not as a tool result',
         ['tools.errors.protocol-as-jsonrpc'],
       ),
+      check(
+        'tools.unknown-tool-invalid-params',
+        'SHOULD',
+        'The JSON-RPC error for an unknown tool has code -32602 (Invalid params)',
+        ['tools.errors.protocol-as-jsonrpc'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session();
@@ -397,6 +403,14 @@ export const toolsScenarios: ServerScenario[] = [
       ctx
         .check('tools.unknown-tool-protocol-error')
         .verify(response.error !== undefined, `the call was answered with ${describe(response)}`, response);
+      if (response.error === undefined)
+        ctx
+          .check('tools.unknown-tool-invalid-params')
+          .skip('not a JSON-RPC error; see tools.unknown-tool-protocol-error');
+      else
+        ctx
+          .check('tools.unknown-tool-invalid-params')
+          .verify(errorCode(response) === -32602, `the call was answered with ${describe(response)}`, response);
     },
   },
 ];

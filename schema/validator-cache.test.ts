@@ -1,0 +1,57 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'mcp-spec-validators-'));
+const previous = process.env.MCP_SPEC_VALIDATOR_CACHE;
+
+/** A fresh copy of the schema module, with empty in-memory caches. */
+async function fresh(): Promise<typeof import('./index.ts')> {
+  vi.resetModules();
+  return import('./index.ts');
+}
+
+const INVALID = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 7 } };
+
+beforeEach(() => {
+  process.env.MCP_SPEC_VALIDATOR_CACHE = dir;
+});
+
+afterAll(() => {
+  if (previous === undefined) delete process.env.MCP_SPEC_VALIDATOR_CACHE;
+  else process.env.MCP_SPEC_VALIDATOR_CACHE = previous;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the validator cache', () => {
+  it('stores compiled validators and gives the same results when it loads them', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const compiled = (await fresh()).validate('2025-11-25', 'CallToolRequest', INVALID);
+    expect(compiled.valid).toBe(false);
+    const files = readdirSync(dir);
+    // One validator that stops at the first error, one that explains every error.
+    expect(files.filter((f) => f.endsWith('.cjs'))).toHaveLength(2);
+    const loaded = (await fresh()).validate('2025-11-25', 'CallToolRequest', INVALID);
+    expect(loaded).toEqual(compiled);
+    expect(readdirSync(dir)).toEqual(files);
+  });
+
+  it('compiles afresh over a broken cache file and replaces it', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const expected = (await fresh()).validate('2024-11-05', 'ListToolsResult', { tools: 'none' });
+    for (const file of readdirSync(dir)) writeFileSync(join(dir, file), 'this is not JavaScript {');
+    const again = (await fresh()).validate('2024-11-05', 'ListToolsResult', { tools: 'none' });
+    expect(again).toEqual(expected);
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8')).not.toContain('not JavaScript');
+    const replaced = (await fresh()).validate('2024-11-05', 'ListToolsResult', { tools: 'none' });
+    expect(replaced).toEqual(expected);
+  });
+
+  it('can be turned off', async () => {
+    process.env.MCP_SPEC_VALIDATOR_CACHE = 'off';
+    const schema = await fresh();
+    expect(schema.validatorCacheDir()).toBeUndefined();
+    expect(schema.validate('2025-06-18', 'PingRequest', { method: 'ping' }).valid).toBe(true);
+  });
+});
