@@ -95,6 +95,15 @@ function send(http: StreamableHttpTransport, body: string, authorization: string
   );
 }
 
+/** Ends the session a served initialize opened (stateful era), so that probes leave none behind. */
+async function release(http: StreamableHttpTransport, opened: HttpExchange, authorization: string): Promise<void> {
+  const id = opened.headers['mcp-session-id'];
+  if (id === undefined || !served(opened)) return;
+  await http
+    .post('', { method: 'DELETE', headers: { 'Mcp-Session-Id': id, Authorization: authorization } })
+    .catch(() => undefined);
+}
+
 function notProtected(exchange: HttpExchange): string {
   return `not applicable: the server answered a request without authorization (HTTP ${exchange.status}), so it does not use authorization`;
 }
@@ -222,6 +231,7 @@ async function walkSteps(
   const steps: Steps = { served: [], atToolCall: false };
   const opening = await send(http, openingBody(session, `${label}-1`), bearer);
   if (!served(opening)) return { ...steps, refusal: { step: 'connecting', exchange: opening } };
+  await release(http, opening, bearer);
   steps.served.push({ step: 'connecting', exchange: opening });
   if (!ctx.stateless && ctx.options.auth?.token === undefined)
     return { ...steps, stopped: 'pass --auth-token too, so that the suite has a session to list and call tools in' };
@@ -494,6 +504,7 @@ export const authorizationScenarios: ServerScenario[] = [
 
       // The run's own token must work, or refusing the others shows nothing.
       const control = tokens.token === undefined ? undefined : await tried('auth-t-4', `Bearer ${tokens.token}`);
+      if (control) await release(http, control, `Bearer ${tokens.token}`);
       const broken =
         control && !served(control)
           ? `the token given with --auth-token was refused (HTTP ${control.status}), so these checks cannot tell token validation from refusing everything`
