@@ -1,6 +1,7 @@
 /**
  * `npm run conformance:reference`: the whole server suite against the reference server, over stdio and
- * over Streamable HTTP, with every report written to conformance-results/<transport>/.
+ * over Streamable HTTP, and the authorization suite against it in authorization mode with its minted tokens,
+ * with every report written to conformance-results/<stdio|http|http-auth>/.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -29,5 +30,32 @@ try {
 } finally {
   await server.stop();
 }
-console.log(`\nreference server: stdio exit ${stdioCode}, Streamable HTTP exit ${httpCode}`);
-process.exit(Math.max(stdioCode, httpCode));
+const guarded = await spawnReferenceHttpServer({ stderr: 'inherit', auth: true });
+let authCode: number;
+try {
+  const tokens = guarded.tokens!;
+  authCode = runCli([
+    '--url',
+    guarded.url,
+    '--suite',
+    'authorization',
+    '--auth-token',
+    tokens.valid,
+    '--auth-token-expired',
+    tokens.expired,
+    '--auth-token-wrong-audience',
+    tokens.wrongAudience,
+    '--auth-token-insufficient-scope',
+    tokens.insufficientScope,
+    '--auth-token-broad-scope',
+    tokens.broadScope,
+    '--output-dir',
+    join(REPO_ROOT, 'conformance-results', 'http-auth'),
+  ]);
+} finally {
+  await guarded.stop();
+}
+console.log(
+  `\nreference server: stdio exit ${stdioCode}, Streamable HTTP exit ${httpCode}, authorization exit ${authCode}`,
+);
+process.exit(Math.max(stdioCode, httpCode, authCode));

@@ -27,5 +27,5 @@ console.log(
 console.log('The site is in site/dist. Serve it with: npm run site:serve  (then open http://127.0.0.1:4173/)');
 console.log('Compare two revisions with: npm run schema:diff -- 2025-11-25 2026-07-28');
 console.log(
-  'Conformance reports of the reference server are in conformance-results/stdio and conformance-results/http.',
+  'Conformance reports of the reference server are in conformance-results/stdio, conformance-results/http and conformance-results/http-auth.',
 );

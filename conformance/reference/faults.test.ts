@@ -18,6 +18,8 @@ import type { ServerScenario } from '../src/model/scenario.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { FAULT_CATALOGUE, type Fault } from './server/faults.ts';
 import { createReferenceHttpServer } from './server/http-app.ts';
+import { mintReferenceTokens } from './server/auth.ts';
+import type { AuthTokens } from '../src/runner/context.ts';
 
 const REVISIONS = resolveRevisions(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28']);
 const TIMEOUT_MS = 3000;
@@ -178,8 +180,9 @@ function scenariosFor(fault: Fault): readonly ServerScenario[] {
   return SERVER_SCENARIOS.filter((s) => ids.has(s.id));
 }
 
-function options(target: ReturnType<typeof httpTarget>, scenarios: readonly ServerScenario[]) {
+function options(target: ReturnType<typeof httpTarget>, scenarios: readonly ServerScenario[], auth?: AuthTokens) {
   return {
+    ...(auth ? { auth } : {}),
     target,
     describeTarget: { kind: 'server' as const, transport: target.transport },
     scenarios,
@@ -191,11 +194,16 @@ function options(target: ReturnType<typeof httpTarget>, scenarios: readonly Serv
   };
 }
 
-async function overHttp(scenarios: readonly ServerScenario[], fault?: string): Promise<RunResult> {
-  const server = createReferenceHttpServer(fault ? { fault } : {});
+/** Auth mode: the reference requires tokens, and the suite holds every token it mints. */
+async function overHttp(scenarios: readonly ServerScenario[], fault?: string, auth = false): Promise<RunResult> {
+  const server = createReferenceHttpServer({ ...(fault ? { fault } : {}), auth });
   const { url } = await server.listen(0, '127.0.0.1');
   try {
-    return await runServerScenarios(options(httpTarget(url, {}, TIMEOUT_MS), scenarios));
+    if (!auth) return await runServerScenarios(options(httpTarget(url, {}, TIMEOUT_MS), scenarios));
+    const minted = mintReferenceTokens(url);
+    const tokens = { ...minted, token: minted.valid };
+    const target = httpTarget(url, { Authorization: `Bearer ${tokens.token}` }, TIMEOUT_MS);
+    return await runServerScenarios(options(target, scenarios, tokens));
   } finally {
     await server.close();
   }
@@ -225,6 +233,19 @@ describe('the fault switch of the reference server', () => {
     expect(run.summary.checks.pass).toBeGreaterThan(300);
   });
 
+  it('passes the authorization scenarios in authorization mode', async () => {
+    const run = await overHttp(
+      SERVER_SCENARIOS.filter((s) => s.area === 'authorization'),
+      undefined,
+      true,
+    );
+    expect(broken(run)).toEqual([]);
+    const skipped = run.scenarios.flatMap((s) =>
+      s.checks.filter((c) => c.status === 'skip' && !BUILT_IN.has(c.id)).map((c) => `${c.id}@${s.revision}`),
+    );
+    expect(skipped).toEqual([]);
+  });
+
   it('names only known checks, and every check is named by a fault or listed as unproven', () => {
     const named = new Set(FAULT_CATALOGUE.flatMap((f) => f.breaks));
     expect(
@@ -248,7 +269,9 @@ describe('the fault switch of the reference server', () => {
     const worker = async (): Promise<void> => {
       for (let fault = queue.shift(); fault; fault = queue.shift()) {
         const scenarios = scenariosFor(fault);
-        const run = fault.stdio ? await overStdio(scenarios, fault.name) : await overHttp(scenarios, fault.name);
+        const run = fault.stdio
+          ? await overStdio(scenarios, fault.name)
+          : await overHttp(scenarios, fault.name, fault.auth === true);
         found[fault.name] = broken(run);
       }
     };

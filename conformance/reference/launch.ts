@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import type { ReferenceTokens } from './server/auth.ts';
 
 const HTTP_ENTRY = fileURLToPath(new URL('./server/http.ts', import.meta.url));
 /** The stdio entry point, for a `--stdio` command. */
@@ -12,23 +13,25 @@ export const STDIO_ENTRY = fileURLToPath(new URL('./server/stdio.ts', import.met
 
 export interface RunningServer {
   url: string;
+  /** Authorization mode: tokens minted for `url`. */
+  tokens?: ReferenceTokens;
   pid: number;
   stop(): Promise<void>;
 }
 
 export async function spawnReferenceHttpServer(
-  options: { stderr?: 'inherit' | 'ignore' } = {},
+  options: { stderr?: 'inherit' | 'ignore'; auth?: boolean } = {},
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_ENTRY], {
+  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_ENTRY, ...(options.auth ? ['--auth'] : [])], {
     stdio: ['ignore', 'pipe', options.stderr ?? 'ignore'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, tokens } = await new Promise<{ url: string; tokens?: ReferenceTokens }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the reference HTTP server did not start within 20 s')), 20_000);
     createInterface({ input: child.stdout! }).once('line', (line) => {
       clearTimeout(timer);
       try {
-        resolve((JSON.parse(line) as { url: string }).url);
+        resolve(JSON.parse(line) as { url: string; tokens?: ReferenceTokens });
       } catch {
         reject(new Error(`the reference HTTP server printed ${JSON.stringify(line)} instead of its address`));
       }
@@ -44,6 +47,7 @@ export async function spawnReferenceHttpServer(
   });
   return {
     url,
+    ...(tokens ? { tokens } : {}),
     pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -13,6 +13,7 @@ import { createConsoleReporter } from './report/console.ts';
 import { applyBaseline, BaselineError, loadBaseline } from './baseline/expected-failures.ts';
 import { httpTarget } from './runner/http-target.ts';
 import { TOOL } from './runner/run.ts';
+import type { AuthTokens } from './runner/context.ts';
 
 export const USAGE = `Usage:
   mcp-conformance server (--stdio "COMMAND ARGS" | --url URL) [options]
@@ -39,12 +40,27 @@ Options for server:
   --strict                   warnings (unmet SHOULDs) fail the run
   --call-tools               also call tools that are not annotated read-only
   --header "Name: value"     extra HTTP header for every request; repeatable
+  --auth-token TOKEN         bearer token sent with every HTTP request (Authorization: Bearer TOKEN)
+  --auth-token-expired TOKEN            for the authorization checks: an expired token,
+  --auth-token-wrong-audience TOKEN     one issued for another resource,
+  --auth-token-insufficient-scope TOKEN a genuine one whose scopes do not cover connecting, listing
+                                        or calling read-only tools, and
+  --auth-token-broad-scope TOKEN        one carrying only a broader scope that includes the needed ones;
+                                        each check skips when its token is not given
   --env KEY=VALUE            extra environment variable for the server command; repeatable
   --site-url URL             where requirement links in reports point (default: the local site build)
 
 Exit codes: 0 conforms, 1 nonconformance, 2 usage or harness error.`;
 
 class CliUsage extends Error {}
+
+const AUTH_FLAGS = [
+  ['auth-token', 'token'],
+  ['auth-token-expired', 'expired'],
+  ['auth-token-wrong-audience', 'wrongAudience'],
+  ['auth-token-insufficient-scope', 'insufficientScope'],
+  ['auth-token-broad-scope', 'broadScope'],
+] as const satisfies ReadonlyArray<readonly [string, keyof AuthTokens]>;
 
 function list(values: string[] | undefined): string[] {
   return (values ?? [])
@@ -137,6 +153,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         strict: { type: 'boolean' },
         'call-tools': { type: 'boolean' },
         header: { type: 'string', multiple: true },
+        'auth-token': { type: 'string' },
+        'auth-token-expired': { type: 'string' },
+        'auth-token-wrong-audience': { type: 'string' },
+        'auth-token-insufficient-scope': { type: 'string' },
+        'auth-token-broad-scope': { type: 'string' },
         env: { type: 'string', multiple: true },
         'site-url': { type: 'string' },
       },
@@ -172,6 +193,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (values.url !== undefined) options.url = values.url;
     if (values.suite !== undefined) options.suite = values.suite as ServerSuiteOptions['suite'];
     if (values['site-url'] !== undefined) options.siteUrl = values['site-url'];
+    const auth: AuthTokens = {};
+    for (const [flag, key] of AUTH_FLAGS) if (values[flag] !== undefined) auth[key] = values[flag];
+    if (Object.keys(auth).length > 0) options.auth = auth;
     if (console) {
       options.onScenarioStart = (job) => console.scenarioStarted(job);
       options.onScenarioFinish = (result) => console.scenarioFinished(result);

@@ -27,7 +27,7 @@ export type { Response, SessionOptions } from './client/session.ts';
 export { runServerSuite, selectScenarios, ServerUnreachable, SuiteUsageError, SUITES } from './runner/suite.ts';
 export type { ServerSuiteOptions, Suite } from './runner/suite.ts';
 export { runServerScenarios, plan } from './runner/run.ts';
-export type { ServerTarget } from './runner/context.ts';
+export type { AuthTokens, ServerTarget } from './runner/context.ts';
 export { SERVER_SCENARIOS } from './scenarios/index.ts';
 export { buildCatalogue, CATALOGUE_FORMAT } from './catalogue.ts';
 export type { Catalogue, CatalogueCheck, CatalogueScenario } from './catalogue.ts';

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpHttpServerOptions } from '../../src/transport/http-server.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import { SSE_FAULTS } from './faults-sse.ts';
+import { AUTH_FAULTS } from './faults-auth.ts';
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +28,8 @@ export interface Fault {
   breaks: readonly string[];
   /** Only visible over stdio: the test runs it there (over HTTP the transport hides it). */
   stdio?: boolean;
+  /** Needs the HTTP reference in authorization mode, with the suite holding its minted tokens (faults-auth.ts). */
+  auth?: boolean;
   /** Rewrites the response to a request (in place). */
   response?: (response: JsonRpcMessage, request: FaultRequest) => void;
   /** Rewrites a message the server sends while a request runs; returning undefined drops it. */
@@ -233,6 +236,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
     breaks: ['fixture.mrtr-no-server-requests', 'wire.server-messages-valid', 'wire.stateless-no-server-requests'],
   },
   ...SSE_FAULTS,
+  ...AUTH_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

@@ -5,17 +5,28 @@ import {
   headerParametersFromSchema,
   type McpHttpServer,
 } from '../../src/transport/http-server.ts';
+import { createAuthGate } from './auth.ts';
+import { authFaultsNamed } from './faults-auth.ts';
 import { faultNamed } from './faults.ts';
 import { toolsFor } from './fixture.ts';
 import { createReferenceServer } from './server.ts';
 
 const STATELESS_REVISION = '2026-07-28';
 
-export function createReferenceHttpServer(
-  options: { fault?: string; log?: (line: string) => void } = {},
-): McpHttpServer {
+type Intercept = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface ReferenceHttpOptions {
+  fault?: string;
+  log?: (line: string) => void;
+  /** Authorization mode: RFC 9728 metadata, and bearer tokens from `mintReferenceTokens(url)` required. */
+  auth?: boolean;
+}
+
+export function createReferenceHttpServer(options: ReferenceHttpOptions = {}): McpHttpServer {
   const factory = createReferenceServer(options.fault ? { fault: options.fault } : {});
   const faulty = faultNamed(options.fault)?.http;
+  let resource = '';
+  const gate = options.auth ? createAuthGate(() => resource, authFaultsNamed(options.fault)) : undefined;
   const http = createMcpHttpServer(factory, {
     ...faulty?.options,
     log: options.log ?? (() => {}),
@@ -24,15 +35,26 @@ export function createReferenceHttpServer(
       const tool = toolsFor(STATELESS_REVISION, 'stateless').find((t) => t.definition.name === name);
       return tool ? headerParametersFromSchema(tool.definition.inputSchema) : undefined;
     },
+    ...(gate ? { admit: gate.admit } : {}),
   });
-  const intercept = faulty?.intercept;
-  if (intercept) {
-    // The MCP handler is the server's only 'request' listener; the fault's hook goes in front of it.
+  const intercepts = [gate?.intercept, faulty?.intercept].filter((f): f is Intercept => f !== undefined);
+  if (intercepts.length > 0) {
+    // The MCP handler is the server's only 'request' listener; the hooks go in front of it.
     const [handler] = http.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
     http.server.removeAllListeners('request');
     http.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (!intercept(req, res)) handler!(req, res);
+      if (!intercepts.some((intercept) => intercept(req, res))) handler!(req, res);
     });
   }
-  return http;
+  if (!gate) return http;
+  // The resource identifier is the endpoint URL, known once the server listens.
+  return {
+    server: http.server,
+    close: () => http.close(),
+    listen: async (port, host) => {
+      const urls = await http.listen(port, host);
+      resource = urls.url;
+      return urls;
+    },
+  };
 }

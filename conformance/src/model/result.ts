@@ -24,6 +24,7 @@ export type Area =
   | 'utilities'
   | 'interactions'
   | 'streamable-http'
+  | 'authorization'
   | 'stdio'
   | 'wire';
 
@@ -37,6 +38,7 @@ export const AREAS: readonly Area[] = [
   'utilities',
   'interactions',
   'streamable-http',
+  'authorization',
   'stdio',
   'wire',
 ];

@@ -24,9 +24,26 @@ export interface ServerTarget {
   connect(revision: Revision, recorder: Recorder): Promise<Connection>;
 }
 
+/**
+ * Bearer tokens for the authorization scenarios. `token` is also sent with every request of the run; the others
+ * are sent only by the checks that need them, which skip without them.
+ */
+export interface AuthTokens {
+  /** A token the server accepts. */
+  token?: string;
+  expired?: string;
+  /** Issued for another resource (another audience). */
+  wrongAudience?: string;
+  /** Genuine, but its scopes do not cover the requests the suite makes (connecting, listing or calling a tool). */
+  insufficientScope?: string;
+  /** Carries only a broader scope that includes those the requests need (scope hierarchies). */
+  broadScope?: string;
+}
+
 export interface ContextOptions {
   timeoutMs: number;
   callTools: boolean;
+  auth?: AuthTokens;
 }
 
 const EVIDENCE_BYTES = 4096;

@@ -17,7 +17,7 @@ import {
   type Target,
 } from '../model/result.ts';
 import { appliesTo, type CheckDeclaration, type ServerScenario } from '../model/scenario.ts';
-import { ScenarioEnd, ServerContext, toEvidence, type ServerTarget } from './context.ts';
+import { ScenarioEnd, ServerContext, toEvidence, type AuthTokens, type ServerTarget } from './context.ts';
 import { STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from '../scenarios/wire.ts';
 
 export { TOOL } from '../version.ts';
@@ -40,6 +40,8 @@ export interface ServerRunOptions {
   runTimeoutMs?: number;
   strict: boolean;
   callTools: boolean;
+  /** Tokens for the authorization scenarios. */
+  auth?: AuthTokens;
   baseline?: string;
   requirementUrl?: string;
   onScenarioStart?: (job: { id: string; revision: string; transport: 'stdio' | 'http' }) => void;
@@ -87,7 +89,7 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
     revision,
     options.target,
     job.checks,
-    { timeoutMs: options.timeoutMs, callTools: options.callTools },
+    { timeoutMs: options.timeoutMs, callTools: options.callTools, ...(options.auth ? { auth: options.auth } : {}) },
     () => new Recorder(revision.id),
   );
   let error: string | undefined;

@@ -11,7 +11,7 @@ import { Recorder } from '../protocol/recorder.ts';
 import { AREAS, type Area, type RunResult, type ScenarioResult } from '../model/result.ts';
 import type { ServerScenario } from '../model/scenario.ts';
 import { SERVER_SCENARIOS } from '../scenarios/index.ts';
-import type { ServerTarget } from './context.ts';
+import type { AuthTokens, ServerTarget } from './context.ts';
 import { resolveRevisions, runServerScenarios } from './run.ts';
 import { stdioTarget } from './targets.ts';
 
@@ -35,6 +35,11 @@ export interface ServerSuiteOptions {
   runTimeoutMs?: number;
   strict?: boolean;
   callTools?: boolean;
+  /**
+   * Bearer tokens (HTTP only): `token` goes with every request as `Authorization: Bearer` (a `headers` entry named
+   * Authorization wins); all of them feed the authorization scenarios.
+   */
+  auth?: AuthTokens;
   /** Base URL of the spec site, for requirement links in reports. */
   siteUrl?: string;
   onScenarioStart?: (job: { id: string; revision: string; transport: 'stdio' | 'http' }) => void;
@@ -141,6 +146,8 @@ export async function runServerSuite(options: ServerSuiteOptions): Promise<RunRe
   let target: ServerTarget;
   let describeTarget: RunResult['target'];
   if (options.stdio !== undefined) {
+    if (options.auth && Object.values(options.auth).some((t) => t !== undefined))
+      throw new SuiteUsageError('the --auth-token options need an HTTP server (--url)');
     if (options.stdio.trim() === '') throw new SuiteUsageError('--stdio needs the command that starts the server');
     const stdio = stdioTarget({
       command: options.stdio,
@@ -160,7 +167,10 @@ export async function runServerSuite(options: ServerSuiteOptions): Promise<RunRe
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
       throw new SuiteUsageError(`--url must be http:// or https://, not ${parsed.protocol}`);
     if (!options.httpTarget) throw new SuiteUsageError('this build has no HTTP client');
-    target = options.httpTarget(parsed.href, options.headers ?? {}, timeoutMs);
+    const headers = { ...options.headers };
+    const given = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+    if (options.auth?.token !== undefined && !given) headers.Authorization = `Bearer ${options.auth.token}`;
+    target = options.httpTarget(parsed.href, headers, timeoutMs);
     describeTarget = { kind: 'server', transport: 'http', url: parsed.href };
   }
   const unsupported = await probeRevisions(target, revisions, timeoutMs);
@@ -175,6 +185,7 @@ export async function runServerSuite(options: ServerSuiteOptions): Promise<RunRe
     timeoutMs,
     strict: options.strict ?? false,
     callTools: options.callTools ?? false,
+    ...(options.auth ? { auth: options.auth } : {}),
     requirementUrl: `${options.siteUrl ?? pathToFileURL(join(REPO_ROOT, 'site', 'dist')).href + '/'}{revision}/{page}/index.html#{anchor}`,
     ...(options.scenarioTimeoutMs ? { scenarioTimeoutMs: options.scenarioTimeoutMs } : {}),
     ...(options.runTimeoutMs ? { runTimeoutMs: options.runTimeoutMs } : {}),

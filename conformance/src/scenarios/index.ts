@@ -1,5 +1,6 @@
 /** Every server scenario, in catalogue order: the any-server depth first, then the fixture depth. */
 import type { ServerScenario } from '../model/scenario.ts';
+import { authorizationScenarios } from './authorization.ts';
 import { fixtureCapabilitiesScenarios } from './fixture-capabilities.ts';
 import { fixtureInteractionsScenarios } from './fixture-interactions.ts';
 import { fixturePromptsScenarios } from './fixture-prompts.ts';
@@ -26,6 +27,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...stdioScenarios,
   ...streamableHttpScenarios,
   ...streamableHttpSseScenarios,
+  ...authorizationScenarios,
   ...fixtureToolsScenarios,
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,

@@ -14,9 +14,9 @@ const STATEFUL = {
 const STATELESS = { era: 'stateless', transports: ['http'] } as const satisfies ServerScenario['revisions'];
 const BOTH = { from: '2025-03-26', transports: ['http'] } as const satisfies ServerScenario['revisions'];
 
-/** An HTTP exchange as evidence: the status line, the headers that matter and the body. */
-export function httpEvidence(exchange: HttpExchange): Evidence {
-  const keep = ['content-type', 'mcp-session-id', 'allow', 'content-length'];
+/** An HTTP exchange as evidence: the status line, the headers that matter (and `extra` ones) and the body. */
+export function httpEvidence(exchange: HttpExchange, extra: string[] = []): Evidence {
+  const keep = ['content-type', 'mcp-session-id', 'allow', 'content-length', ...extra];
   const headers = Object.fromEntries(Object.entries(exchange.headers).filter(([k]) => keep.includes(k)));
   return {
     seq: exchange.entries[0]?.seq ?? 0,
@@ -447,7 +447,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
         .verify(
           get?.status === 405 && del?.status === 405,
           `GET: ${String(get?.status)}, DELETE: ${String(del?.status)}`,
-          ...[get, del].filter((x): x is HttpExchange => !!x).map(httpEvidence),
+          ...[get, del].filter((x): x is HttpExchange => !!x).map((x) => httpEvidence(x)),
         );
     },
   },

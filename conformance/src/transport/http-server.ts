@@ -58,6 +58,11 @@ export interface McpHttpServerOptions {
    * `undefined` (unknown tool) skips the `Mcp-Param-*` checks. See `headerParametersFromSchema`.
    */
   toolHeaderParameters?: (toolName: string) => Record<string, string> | undefined;
+  /**
+   * Sees each parsed Streamable HTTP POST body (a batch as an array) before anything in it is processed; answering
+   * `res` itself and returning true refuses it. For decisions that depend on the method, such as token scopes.
+   */
+  admit?: (req: IncomingMessage, res: ServerResponse, message: unknown) => boolean;
   /** Diagnostics, one line at a time. Silent by default. */
   log?: (line: string) => void;
 }
@@ -698,6 +703,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
       return;
     }
     const value = parsed.value;
+    if (options.admit?.(req, res, value)) return;
     const headerVersion = header(req, 'mcp-protocol-version');
     const sessionId = header(req, 'mcp-session-id');
 
