@@ -15,6 +15,8 @@ import { httpTarget } from './runner/http-target.ts';
 import { TOOL } from './runner/run.ts';
 import type { AuthTokens } from './runner/context.ts';
 
+const AREA_SUITES = SUITES.filter((s) => !['all', 'any', 'fixture'].includes(s));
+
 export const USAGE = `Usage:
   mcp-conformance server (--stdio "COMMAND ARGS" | --url URL) [options]
   mcp-conformance list [--json] [--revision ID]
@@ -29,7 +31,9 @@ Options for server:
   --revision ID              a revision id, "latest" or "draft"; repeat or comma-separate; default: every
                              final revision (those the server does not speak are reported as not applicable)
   --scenario ID              run only these scenarios; repeat or comma-separate
-  --suite NAME               ${SUITES.join(' | ')} (default all)
+  --suite NAME               all (default), any, fixture, or one area:
+                             ${AREA_SUITES.slice(0, 6).join(', ')},
+                             ${AREA_SUITES.slice(6).join(', ')}
   --expected-failures FILE   YAML baseline of known failures (server: and client: lists)
   --reporter LIST            console,json,junit,html,markdown (default console)
   --output-dir DIR           where report files go (default ./mcp-conformance-results)
@@ -41,12 +45,14 @@ Options for server:
   --call-tools               also call tools that are not annotated read-only
   --header "Name: value"     extra HTTP header for every request; repeatable
   --auth-token TOKEN         bearer token sent with every HTTP request (Authorization: Bearer TOKEN)
-  --auth-token-expired TOKEN            for the authorization checks: an expired token,
-  --auth-token-wrong-audience TOKEN     one issued for another resource,
-  --auth-token-insufficient-scope TOKEN a genuine one whose scopes do not cover connecting, listing
-                                        or calling read-only tools, and
-  --auth-token-broad-scope TOKEN        one carrying only a broader scope that includes the needed ones;
-                                        each check skips when its token is not given
+  Tokens for the authorization checks (each check skips when its token is not given):
+  --auth-token-expired T     an expired token
+  --auth-token-wrong-audience T
+                             a token issued for another resource
+  --auth-token-insufficient-scope T
+                             a genuine token whose scopes do not cover connecting, listing or calling
+                             read-only tools
+  --auth-token-broad-scope T a token carrying only a broader scope that includes the needed ones
   --env KEY=VALUE            extra environment variable for the server command; repeatable
   --site-url URL             where requirement links in reports point (default: the local site build)
 
