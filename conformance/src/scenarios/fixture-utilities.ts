@@ -88,7 +88,11 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         'fixture.progress-none-after-response',
         'MUST',
         'No progress notification for the request arrives after its response',
-        ['progress.stop-after-completion', 'progress.server.stop-after-completion'],
+        [
+          'progress.stop-after-completion',
+          'progress.server.stop-after-completion',
+          'progress.server.token-in-progress',
+        ],
       ),
       check('fixture.progress-integer-token', 'MUST', 'An integer progress token comes back as the same integer', [
         'progress.token-type',
@@ -268,7 +272,7 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         'fixture.logging-no-level',
         'MUST NOT',
         'A request without a log level in _meta gets no notifications/message',
-        ['logging.no-level-no-messages'],
+        ['logging.no-level-no-messages', 'discover.meta.log-level-absent'],
       ),
       check(
         'fixture.logging-meta-level',

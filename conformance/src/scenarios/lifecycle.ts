@@ -192,6 +192,7 @@ export const lifecycleScenarios: ServerScenario[] = [
       ]),
       check('discover.result-type', 'MUST', 'The result carries resultType "complete"', [
         'base.result.result-type-present',
+        'mrtr.server.unsupported-requests',
       ]),
       check('discover.server-info', 'SHOULD', 'The result _meta carries io.modelcontextprotocol/serverInfo', [
         'discover.result.server-info',
