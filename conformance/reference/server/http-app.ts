@@ -17,13 +17,13 @@ export function createReferenceHttpServer(
   const factory = createReferenceServer(options.fault ? { fault: options.fault } : {});
   const faulty = faultNamed(options.fault)?.http;
   const http = createMcpHttpServer(factory, {
-    ...faulty?.options,
     log: options.log ?? (() => {}),
     // Mcp-Param-* checks need the tools' x-mcp-header annotations (stateless era only).
     toolHeaderParameters: (name) => {
       const tool = toolsFor(STATELESS_REVISION, 'stateless').find((t) => t.definition.name === name);
       return tool ? headerParametersFromSchema(tool.definition.inputSchema) : undefined;
     },
+    ...faulty?.options,
   });
   const intercept = faulty?.intercept;
   if (intercept) {

@@ -129,6 +129,9 @@ export interface StatelessHost {
   closed: Promise<void>;
 }
 
+/** Visible ASCII, space and tab: what a header value may hold. */
+const SAFE_HEADER_VALUE = /^[\x20-\x7e\t]*$/;
+
 function decodeHeaderValue(value: string): string {
   if (value.startsWith('=?base64?') && value.endsWith('?=')) {
     return Buffer.from(value.slice('=?base64?'.length, -2), 'base64').toString('utf8');
@@ -141,14 +144,17 @@ function checkParamHeaders(
   tool: ToolSpec['definition'],
   args: Json,
   headers: Record<string, string> | undefined,
+  fault: string | undefined,
 ): void {
-  if (!headers) return;
+  if (!headers || fault === 'param-headers-ignored') return;
   for (const p of headerParameters(tool)) {
     const value = args[p.property];
-    if (value === undefined || value === null) continue;
     const raw = headers[`mcp-param-${p.header.toLowerCase()}`];
+    if ((value === undefined || value === null) && fault !== 'param-headers-always-required') continue;
     if (raw === undefined) throw new ProtocolError(ERR.headerMismatch, `Missing header Mcp-Param-${p.header}`);
-    const decoded = decodeHeaderValue(raw.trim());
+    if (!SAFE_HEADER_VALUE.test(raw))
+      throw new ProtocolError(ERR.headerMismatch, `Header Mcp-Param-${p.header} holds characters that are not allowed`);
+    const decoded = fault === 'param-headers-not-decoded' ? raw.trim() : decodeHeaderValue(raw.trim());
     const same = p.type === 'integer' || p.type === 'number' ? Number(decoded) === value : decoded === String(value);
     if (!same) throw new ProtocolError(ERR.headerMismatch, `Header Mcp-Param-${p.header} does not match the body`);
   }
@@ -256,7 +262,12 @@ export class StatelessEra {
         return listTools(scope, params);
       case 'tools/call': {
         const tool = findTool(scope, params.name);
-        checkParamHeaders(tool.definition, isObject(params.arguments) ? params.arguments : {}, headers);
+        checkParamHeaders(
+          tool.definition,
+          isObject(params.arguments) ? params.arguments : {},
+          headers,
+          this.host.fault,
+        );
         return callTool(scope, params, this.env(request, meta, emit, signal, headers));
       }
       case 'resources/list':

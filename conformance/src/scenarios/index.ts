@@ -6,6 +6,7 @@ import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
 import { fixtureToolsScenarios } from './fixture-tools.ts';
 import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
+import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annotations.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
@@ -24,7 +25,9 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...utilitiesScenarios,
   ...stdioScenarios,
   ...streamableHttpScenarios,
+  ...headerAnnotationScenarios,
   ...fixtureToolsScenarios,
+  ...paramHeaderScenarios,
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
