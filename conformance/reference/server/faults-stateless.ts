@@ -125,4 +125,19 @@ export const STATELESS_FAULTS: readonly Fault[] = [
       if (request.method === 'server/discover' && result?.capabilities) delete result.capabilities.logging;
     },
   },
+  {
+    name: 'log-on-subscription',
+    description: 'a subscriptions/listen stream carries a notifications/message',
+    breaks: ['fixture.listen-no-log-messages'],
+  },
+  {
+    name: 'server-cancels-calls',
+    description: 'the server sends notifications/cancelled for the tools/call it is serving',
+    breaks: ['fixture.server-cancels-listen-only'],
+  },
+  {
+    name: 'notify-caller-of-changes',
+    description: 'a trigger tool also sends the list change on its own tools/call stream',
+    breaks: ['http.sse-notifications-related'],
+  },
 ];

@@ -197,12 +197,22 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   {
     name: 'subscription-untagged',
     description: 'listen-stream notifications lack the subscription id',
-    breaks: ['fixture.listen-acknowledged', 'fixture.listen-resource-updated', 'fixture.listen-tools-list-changed'],
+    breaks: [
+      'fixture.listen-acknowledged',
+      'fixture.listen-resource-updated',
+      'fixture.listen-tools-list-changed',
+      'fixture.listen-all-tagged',
+    ],
   },
   {
     name: 'subscription-unfiltered',
     description: 'listen streams carry notification kinds nobody asked for',
-    breaks: ['fixture.listen-only-requested', 'fixture.listen-updated-only-subscribed'],
+    breaks: [
+      'fixture.listen-only-requested',
+      'fixture.listen-updated-only-subscribed',
+      'fixture.listen-no-tools-list-changed',
+      'fixture.listen-no-resources-list-changed',
+    ],
   },
   {
     name: 'batch-rejected',

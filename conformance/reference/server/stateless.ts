@@ -327,6 +327,8 @@ export class StatelessEra {
     const fault = this.host.fault;
     // The stateless era has no server-to-client requests: this fault sends one anyway.
     if (fault === 'stateless-server-request') emit({ jsonrpc: '2.0', id: 'reference-roots-1', method: 'roots/list' });
+    // A server may cancel only listen streams: this fault cancels the very request it is serving.
+    if (fault === 'server-cancels-calls') emit(notification('notifications/cancelled', { requestId: request.id }));
     return {
       revision: STATELESS_SCHEMA,
       era: 'stateless',
@@ -364,7 +366,12 @@ export class StatelessEra {
         return answers;
       },
       clientCapabilities: capabilities,
-      publish: (event) => this.host.hub.publish(event),
+      publish: (event) => {
+        this.host.hub.publish(event);
+        // Changes belong on listen streams: this fault also tells the request that caused them.
+        if (fault === 'notify-caller-of-changes' && event.kind !== 'resource-updated')
+          emit(notification(`notifications/${event.kind}/list_changed`, {}));
+      },
       headers,
     };
   }
@@ -394,6 +401,11 @@ export class StatelessEra {
     if (fault !== 'subscription-no-ack') {
       emit(notification('notifications/subscriptions/acknowledged', tag({ notifications: honoured })));
     }
+    // Log messages belong to requests, never to listen streams: this fault logs on one.
+    if (fault === 'log-on-subscription')
+      emit(
+        notification('notifications/message', tag({ level: 'info', logger: 'reference-server', data: 'listening' })),
+      );
     const wants = (event: HubEvent): boolean => {
       if (fault === 'subscription-unfiltered') return true;
       if (event.kind === 'resource-updated') return uris.includes(event.uri);

@@ -11,6 +11,7 @@ import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
+import { statelessStreamScenarios } from './stateless-streams.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
 import { toolsScenarios } from './tools.ts';
@@ -31,6 +32,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
+  ...statelessStreamScenarios,
   ...fixtureInteractionsScenarios,
   ...fixtureCapabilitiesScenarios,
 ];
