@@ -12,6 +12,7 @@ import type { McpHttpServerOptions } from '../../src/transport/http-server.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import { SSE_FAULTS } from './faults-sse.ts';
 import { AUTH_FAULTS } from './faults-auth.ts';
+import { STATELESS_FAULTS } from './faults-stateless.ts';
 
 type Json = Record<string, unknown>;
 
@@ -200,12 +201,22 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   {
     name: 'subscription-untagged',
     description: 'listen-stream notifications lack the subscription id',
-    breaks: ['fixture.listen-acknowledged', 'fixture.listen-resource-updated', 'fixture.listen-tools-list-changed'],
+    breaks: [
+      'fixture.listen-acknowledged',
+      'fixture.listen-resource-updated',
+      'fixture.listen-tools-list-changed',
+      'fixture.listen-all-tagged',
+    ],
   },
   {
     name: 'subscription-unfiltered',
     description: 'listen streams carry notification kinds nobody asked for',
-    breaks: ['fixture.listen-only-requested', 'fixture.listen-updated-only-subscribed'],
+    breaks: [
+      'fixture.listen-only-requested',
+      'fixture.listen-updated-only-subscribed',
+      'fixture.listen-no-tools-list-changed',
+      'fixture.listen-no-resources-list-changed',
+    ],
   },
   {
     name: 'batch-rejected',
@@ -237,6 +248,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   },
   ...SSE_FAULTS,
   ...AUTH_FAULTS,
+  ...STATELESS_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

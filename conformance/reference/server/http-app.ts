@@ -28,7 +28,6 @@ export function createReferenceHttpServer(options: ReferenceHttpOptions = {}): M
   let resource = '';
   const gate = options.auth ? createAuthGate(() => resource, authFaultsNamed(options.fault)) : undefined;
   const http = createMcpHttpServer(factory, {
-    ...faulty?.options,
     log: options.log ?? (() => {}),
     // Mcp-Param-* checks need the tools' x-mcp-header annotations (stateless era only).
     toolHeaderParameters: (name) => {
@@ -36,6 +35,7 @@ export function createReferenceHttpServer(options: ReferenceHttpOptions = {}): M
       return tool ? headerParametersFromSchema(tool.definition.inputSchema) : undefined;
     },
     ...(gate ? { admit: gate.admit } : {}),
+    ...faulty?.options,
   });
   const intercepts = [gate?.intercept, faulty?.intercept].filter((f): f is Intercept => f !== undefined);
   if (intercepts.length > 0) {

@@ -129,6 +129,9 @@ export interface StatelessHost {
   closed: Promise<void>;
 }
 
+/** Visible ASCII, space and tab: what a header value may hold. */
+const SAFE_HEADER_VALUE = /^[\x20-\x7e\t]*$/;
+
 function decodeHeaderValue(value: string): string {
   if (value.startsWith('=?base64?') && value.endsWith('?=')) {
     return Buffer.from(value.slice('=?base64?'.length, -2), 'base64').toString('utf8');
@@ -141,14 +144,17 @@ function checkParamHeaders(
   tool: ToolSpec['definition'],
   args: Json,
   headers: Record<string, string> | undefined,
+  fault: string | undefined,
 ): void {
-  if (!headers) return;
+  if (!headers || fault === 'param-headers-ignored') return;
   for (const p of headerParameters(tool)) {
     const value = args[p.property];
-    if (value === undefined || value === null) continue;
     const raw = headers[`mcp-param-${p.header.toLowerCase()}`];
+    if ((value === undefined || value === null) && fault !== 'param-headers-always-required') continue;
     if (raw === undefined) throw new ProtocolError(ERR.headerMismatch, `Missing header Mcp-Param-${p.header}`);
-    const decoded = decodeHeaderValue(raw.trim());
+    if (!SAFE_HEADER_VALUE.test(raw))
+      throw new ProtocolError(ERR.headerMismatch, `Header Mcp-Param-${p.header} holds characters that are not allowed`);
+    const decoded = fault === 'param-headers-not-decoded' ? raw.trim() : decodeHeaderValue(raw.trim());
     const same = p.type === 'integer' || p.type === 'number' ? Number(decoded) === value : decoded === String(value);
     if (!same) throw new ProtocolError(ERR.headerMismatch, `Header Mcp-Param-${p.header} does not match the body`);
   }
@@ -256,7 +262,12 @@ export class StatelessEra {
         return listTools(scope, params);
       case 'tools/call': {
         const tool = findTool(scope, params.name);
-        checkParamHeaders(tool.definition, isObject(params.arguments) ? params.arguments : {}, headers);
+        checkParamHeaders(
+          tool.definition,
+          isObject(params.arguments) ? params.arguments : {},
+          headers,
+          this.host.fault,
+        );
         return callTool(scope, params, this.env(request, meta, emit, signal, headers));
       }
       case 'resources/list':
@@ -316,6 +327,8 @@ export class StatelessEra {
     const fault = this.host.fault;
     // The stateless era has no server-to-client requests: this fault sends one anyway.
     if (fault === 'stateless-server-request') emit({ jsonrpc: '2.0', id: 'reference-roots-1', method: 'roots/list' });
+    // A server may cancel only listen streams: this fault cancels the very request it is serving.
+    if (fault === 'server-cancels-calls') emit(notification('notifications/cancelled', { requestId: request.id }));
     return {
       revision: STATELESS_SCHEMA,
       era: 'stateless',
@@ -353,7 +366,12 @@ export class StatelessEra {
         return answers;
       },
       clientCapabilities: capabilities,
-      publish: (event) => this.host.hub.publish(event),
+      publish: (event) => {
+        this.host.hub.publish(event);
+        // Changes belong on listen streams: this fault also tells the request that caused them.
+        if (fault === 'notify-caller-of-changes' && event.kind !== 'resource-updated')
+          emit(notification(`notifications/${event.kind}/list_changed`, {}));
+      },
       headers,
     };
   }
@@ -383,6 +401,11 @@ export class StatelessEra {
     if (fault !== 'subscription-no-ack') {
       emit(notification('notifications/subscriptions/acknowledged', tag({ notifications: honoured })));
     }
+    // Log messages belong to requests, never to listen streams: this fault logs on one.
+    if (fault === 'log-on-subscription')
+      emit(
+        notification('notifications/message', tag({ level: 'info', logger: 'reference-server', data: 'listening' })),
+      );
     const wants = (event: HubEvent): boolean => {
       if (fault === 'subscription-unfiltered') return true;
       if (event.kind === 'resource-updated') return uris.includes(event.uri);

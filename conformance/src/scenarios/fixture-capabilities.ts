@@ -1,5 +1,6 @@
 /** Fixture: per-request client capabilities in the stateless era (MissingRequiredClientCapabilityError). */
 import { check, type ServerScenario } from '../model/scenario.ts';
+import type { StreamableHttpTransport } from '../transport/http.ts';
 import { describe, errorCode, isObject } from './helpers.ts';
 
 const CALL = { name: 'test_missing_capability', arguments: {} };
@@ -19,6 +20,13 @@ export const fixtureCapabilitiesScenarios: ServerScenario[] = [
         'MUST',
         'Without the capability the call gets MissingRequiredClientCapabilityError (-32021)',
         ['discover.meta.missing-capability-error'],
+      ),
+      check(
+        'fixture.missing-capability-http-400',
+        'MUST',
+        'Over HTTP, the MissingRequiredClientCapabilityError goes out with status 400',
+        ['discover.meta.missing-capability-http-400', 'transport.http.missing-capability-400'],
+        { transports: ['http'] },
       ),
       check('fixture.missing-capability-data', 'MUST', 'The error data.requiredCapabilities names sampling', [
         'discover.meta.missing-capability-data',
@@ -41,9 +49,17 @@ export const fixtureCapabilitiesScenarios: ServerScenario[] = [
         !ctx
           .check('fixture.missing-capability-error')
           .verify(errorCode(refused) === -32021, `the call was answered with ${describe(refused)}`, refused)
-      )
+      ) {
         ctx.check('fixture.missing-capability-data').skip('no MissingRequiredClientCapabilityError to inspect');
-      else {
+        if (ctx.has('fixture.missing-capability-http-400'))
+          ctx.check('fixture.missing-capability-http-400').skip('no MissingRequiredClientCapabilityError to inspect');
+      } else {
+        if (ctx.has('fixture.missing-capability-http-400')) {
+          const exchange = (bare.connection as StreamableHttpTransport).exchangeFor(refused.message.id as number);
+          ctx
+            .check('fixture.missing-capability-http-400')
+            .verify(exchange?.status === 400, `the error went out with HTTP ${String(exchange?.status)}`, refused);
+        }
         const data = isObject(refused.error?.data) ? refused.error.data : {};
         const required = isObject(data.requiredCapabilities) ? data.requiredCapabilities : {};
         ctx

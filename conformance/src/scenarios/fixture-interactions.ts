@@ -578,7 +578,12 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'fixture.mrtr-tampered-state',
         'MUST',
         'A retry whose requestState was altered is rejected with a JSON-RPC error',
-        ['mrtr.server.state-reject-unverified', 'mrtr.server.state-validate'],
+        [
+          'mrtr.server.state-reject-unverified',
+          'mrtr.server.state-validate',
+          'mrtr.server.state-integrity',
+          'mrtr.server.state-untrusted',
+        ],
       ),
       check(
         'fixture.mrtr-intact-state',

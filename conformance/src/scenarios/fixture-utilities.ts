@@ -88,7 +88,11 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         'fixture.progress-none-after-response',
         'MUST',
         'No progress notification for the request arrives after its response',
-        ['progress.stop-after-completion', 'progress.server.stop-after-completion'],
+        [
+          'progress.stop-after-completion',
+          'progress.server.stop-after-completion',
+          'progress.server.token-in-progress',
+        ],
       ),
       check('fixture.progress-integer-token', 'MUST', 'An integer progress token comes back as the same integer', [
         'progress.token-type',
@@ -268,7 +272,7 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         'fixture.logging-no-level',
         'MUST NOT',
         'A request without a log level in _meta gets no notifications/message',
-        ['logging.no-level-no-messages'],
+        ['logging.no-level-no-messages', 'discover.meta.log-level-absent'],
       ),
       check(
         'fixture.logging-meta-level',
@@ -280,6 +284,12 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         'logging.may-send-at-or-above',
         'logging.request-stream-only',
       ]),
+      check(
+        'fixture.logging-meta-capability',
+        'MUST',
+        'A server that sends notifications/message declares the logging capability in server/discover',
+        ['logging.capability'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session();
@@ -304,6 +314,17 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
           info.response,
           ...info.messages.map((m) => m.entry).slice(0, 4),
         );
+      const sent = [...none.messages, ...info.messages];
+      if (sent.length === 0) ctx.check('fixture.logging-meta-capability').skip('no notifications/message arrived');
+      else
+        ctx
+          .check('fixture.logging-meta-capability')
+          .verify(
+            isObject(session.serverCapabilities.logging),
+            `the server sent ${sent.length} log message(s) but server/discover declares no logging capability`,
+            session.openResponse,
+            sent[0]!.entry,
+          );
       const error = await loggedDuringCall(session, { [LOG_LEVEL_META]: 'error' });
       const below = error.messages.filter((m) => LEVELS.indexOf(String(m.params?.level)) < LEVELS.indexOf('error'));
       ctx

@@ -7,10 +7,12 @@ import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
 import { fixtureToolsScenarios } from './fixture-tools.ts';
 import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
+import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annotations.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
+import { statelessStreamScenarios } from './stateless-streams.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
 import { streamableHttpSseScenarios } from './streamable-http-sse.ts';
@@ -28,10 +30,13 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...streamableHttpScenarios,
   ...streamableHttpSseScenarios,
   ...authorizationScenarios,
+  ...headerAnnotationScenarios,
   ...fixtureToolsScenarios,
+  ...paramHeaderScenarios,
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
+  ...statelessStreamScenarios,
   ...fixtureInteractionsScenarios,
   ...fixtureCapabilitiesScenarios,
 ];

@@ -3,6 +3,7 @@ import { HARNESS_INFO, SessionError } from '../client/session.ts';
 import { registry } from '../../../schema/registry.ts';
 import { wireVersion } from '../../../schema/index.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
+import type { StreamableHttpTransport } from '../transport/http.ts';
 import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
 
 const STATEFUL = { era: 'stateful' } as const;
@@ -192,6 +193,7 @@ export const lifecycleScenarios: ServerScenario[] = [
       ]),
       check('discover.result-type', 'MUST', 'The result carries resultType "complete"', [
         'base.result.result-type-present',
+        'mrtr.server.unsupported-requests',
       ]),
       check('discover.server-info', 'SHOULD', 'The result _meta carries io.modelcontextprotocol/serverInfo', [
         'discover.result.server-info',
@@ -302,6 +304,13 @@ export const lifecycleScenarios: ServerScenario[] = [
         ['discover.meta.missing-field-invalid-params'],
       ),
       check(
+        'discover.missing-capabilities-http-400',
+        'MUST',
+        'Over HTTP, the rejection of a request without clientCapabilities has status 400',
+        ['discover.meta.missing-field-http-400'],
+        { transports: ['http'] },
+      ),
+      check(
         'discover.missing-version-rejected',
         'MUST',
         'A request without protocolVersion in _meta is rejected with an error',
@@ -318,6 +327,16 @@ export const lifecycleScenarios: ServerScenario[] = [
       ctx
         .check('discover.missing-capabilities-rejected')
         .verify(errorCode(first) === -32602, `the request was answered with ${describe(first)}`, first);
+      if (ctx.has('discover.missing-capabilities-http-400')) {
+        const exchange = (session.connection as StreamableHttpTransport).exchangeFor(withoutCapabilities.id as number);
+        ctx
+          .check('discover.missing-capabilities-http-400')
+          .verify(
+            first?.error !== undefined && exchange?.status === 400,
+            `the request was answered with HTTP ${String(exchange?.status)} and ${describe(first)}`,
+            first,
+          );
+      }
       const withoutVersion = session.buildRequest('server/discover', {});
       delete ((withoutVersion.params as Record<string, unknown>)._meta as Record<string, unknown>)[
         'io.modelcontextprotocol/protocolVersion'

@@ -2,7 +2,7 @@
 import type { JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import { describe, errorCode, isObject } from './helpers.ts';
-import { listingChecks } from './tools.ts';
+import { CACHING_SERVER, listingChecks } from './tools.ts';
 
 const STATELESS = { era: 'stateless' } as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -61,14 +61,14 @@ export const promptsScenarios: ServerScenario[] = [
         'prompts.cache-fields',
         'MUST',
         'Every page carries ttlMs >= 0 and the same cacheScope',
-        ['prompts.list.ttl', 'prompts.list.cache-scope', 'caching.pagination.same-scope'],
+        ['prompts.list.ttl', 'prompts.list.cache-scope', 'caching.pagination.same-scope', ...CACHING_SERVER],
         STATELESS,
       ),
       check(
         'prompts.result-type',
         'MUST',
         'Every page carries resultType "complete"',
-        ['base.result.result-type-present'],
+        ['base.result.result-type-present', 'mrtr.server.unsupported-requests'],
         STATELESS,
       ),
       check(

@@ -2,7 +2,7 @@
 import type { JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import { describe, errorCode } from './helpers.ts';
-import { listingChecks } from './tools.ts';
+import { CACHING_SERVER, listingChecks } from './tools.ts';
 
 const STATELESS = { era: 'stateless' } as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -35,14 +35,21 @@ function listing(prefix: string, method: string, extra: { respond: string[] }) {
       `${prefix}.cache-fields`,
       'MUST',
       'Every page carries ttlMs >= 0 and the same cacheScope',
-      ['resources.cache.ttl', 'resources.cache.scope', 'caching.pagination.same-scope'],
+      [
+        'resources.cache.ttl',
+        'resources.cache.scope',
+        'caching.pagination.same-scope',
+        ...CACHING_SERVER,
+        // The same scope on every page keeps a private first page private (resources/list only).
+        ...(prefix === 'resources' ? ['caching.pagination.private-stays-private'] : []),
+      ],
       STATELESS,
     ),
     check(
       `${prefix}.result-type`,
       'MUST',
       'Every page carries resultType "complete"',
-      ['base.result.result-type-present'],
+      ['base.result.result-type-present', 'mrtr.server.unsupported-requests'],
       STATELESS,
     ),
     check(
@@ -129,7 +136,7 @@ export const resourcesScenarios: ServerScenario[] = [
         'resources.read-cache-fields',
         'MUST',
         'The read result carries ttlMs and cacheScope',
-        ['resources.cache.ttl', 'resources.cache.scope'],
+        ['resources.cache.ttl', 'resources.cache.scope', ...CACHING_SERVER],
         STATELESS,
       ),
     ],

@@ -262,6 +262,13 @@ export const streamableHttpScenarios: ServerScenario[] = [
         STATELESS,
       ),
       check(
+        'http.protocol-version-missing',
+        'MUST',
+        'A request without MCP-Protocol-Version is refused, not served as this revision',
+        ['transport.http.protocol-version.missing-reject'],
+        STATELESS,
+      ),
+      check(
         'http.protocol-version-mismatch',
         'MUST',
         'A header that disagrees with the body _meta version is answered 400 with HeaderMismatchError (-32020)',
@@ -307,6 +314,18 @@ export const streamableHttpScenarios: ServerScenario[] = [
           errorCodeIn(unsupported) === -32022,
           `the body carried error ${String(errorCodeIn(unsupported))}`,
           httpEvidence(unsupported),
+        );
+      // A server may serve old clients by reading a missing header as 2025-03-26, which knows no server/discover.
+      const missing = await http.post(probeBody(session, era, 'http-v-4'), {
+        omitDefaultHeaders: ['MCP-Protocol-Version'],
+      });
+      const served = missing.messages.some((m) => isObject(m) && isObject(m.result));
+      ctx
+        .check('http.protocol-version-missing')
+        .verify(
+          missing.status >= 400 && !served,
+          `server/discover without MCP-Protocol-Version was answered ${missing.status}${served ? ' with a result' : ''}`,
+          httpEvidence(missing),
         );
       const other = session.protocolVersion === '2025-11-25' ? '2025-06-18' : '2025-11-25';
       const mismatch = await http.post(probeBody(session, era, 'http-v-3'), {

@@ -7,6 +7,12 @@ import { compilePublished, sampleArguments } from './json-schema.ts';
 
 const UNTIL_2025_11_25 = { until: '2025-11-25' } as const;
 const STATELESS = { era: 'stateless' } as const;
+/** What every cacheable result owes, whatever the operation (caching.md). */
+export const CACHING_SERVER = [
+  'caching.server.include-ttl',
+  'caching.server.include-scope',
+  'caching.server.ttl-non-negative',
+];
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
 /** The shared part of tools, resources and prompts listing scenarios. */
@@ -134,14 +140,14 @@ function listingDeclarations(
       `${prefix}.cache-fields`,
       'MUST',
       `Every page carries ttlMs >= 0 and the same cacheScope`,
-      [...ids.ttl, ...ids.scope, 'caching.pagination.same-scope'],
+      [...ids.ttl, ...ids.scope, 'caching.pagination.same-scope', ...CACHING_SERVER],
       STATELESS,
     ),
     check(
       `${prefix}.result-type`,
       'MUST',
       `Every page carries resultType "complete"`,
-      ['base.result.result-type-present'],
+      ['base.result.result-type-present', 'mrtr.server.unsupported-requests'],
       STATELESS,
     ),
     check(`${prefix}.stable`, 'SHOULD', `Listing twice gives the same items in the same order`, ids.order, STATELESS),

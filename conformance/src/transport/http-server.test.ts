@@ -770,6 +770,13 @@ describe('createMcpHttpServer: stateless Streamable HTTP (≥ 2026-07-28)', () =
     expect(await status('other')).toBe(200);
   });
 
+  it('sends the -32602 for a request lacking clientCapabilities in _meta with 400', async () => {
+    const r = await start((message) => rpcError(message, -32602));
+    const { 'io.modelcontextprotocol/clientCapabilities': _dropped, ...bare } = meta as Record<string, unknown>;
+    const body = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: bare } };
+    expect((await post(r.url, body, headersFor('tools/list'))).status).toBe(400);
+  });
+
   it('passes an unknown version on to the session, whose UnsupportedProtocolVersionError gets 400', async () => {
     const r = await start((message) => ({
       jsonrpc: '2.0',

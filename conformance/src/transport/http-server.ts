@@ -79,12 +79,14 @@ export interface McpHttpServer {
 const PARSE_ERROR = -32700;
 const INVALID_REQUEST = -32600;
 const METHOD_NOT_FOUND = -32601;
+const INVALID_PARAMS = -32602;
 const INTERNAL_ERROR = -32603;
 const HEADER_MISMATCH = -32020;
 const MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
 const UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
 const PROTOCOL_VERSION_KEY = 'io.modelcontextprotocol/protocolVersion';
+const CLIENT_CAPABILITIES_KEY = 'io.modelcontextprotocol/clientCapabilities';
 const MIB = 1024 * 1024;
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Methods whose `Mcp-Name` header copies a body field (stateless era). */
@@ -418,9 +420,19 @@ function checkStatelessHeaders(
   return undefined;
 }
 
+/** The first required `_meta` field (stateless era) a request lacks, or undefined. */
+function missingMetaField(message: JsonRpcMessage): string | undefined {
+  const meta = isObject(message.params) && isObject(message.params._meta) ? message.params._meta : {};
+  if (typeof meta[PROTOCOL_VERSION_KEY] !== 'string') return PROTOCOL_VERSION_KEY;
+  if (!isObject(meta[CLIENT_CAPABILITIES_KEY])) return CLIENT_CAPABILITIES_KEY;
+  return undefined;
+}
+
 /** HTTP status of a stateless JSON response, from the JSON-RPC error code it carries. */
-function statelessStatus(response: JsonRpcMessage): number {
+function statelessStatus(response: JsonRpcMessage, request: JsonRpcMessage): number {
   const code = errorCodeOf(response);
+  // discover.meta.missing-field-http-400: the -32602 refusing a request that lacks a required field.
+  if (code === INVALID_PARAMS && missingMetaField(request) !== undefined) return 400;
   if (code === METHOD_NOT_FOUND) return 404;
   if (code === HEADER_MISMATCH || code === MISSING_REQUIRED_CLIENT_CAPABILITY || code === UNSUPPORTED_PROTOCOL_VERSION)
     return 400;
@@ -986,7 +998,6 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
       refuse(res, 400, HEADER_MISMATCH, `Header mismatch: ${mismatch}`, { id });
       return;
     }
-
     const session = factory.createSession({ transport: 'http' });
     const unsubscribe = session.onUnsolicited((m) => {
       log(`stateless ${classification.method}: unsolicited ${String(m.method ?? 'message')} dropped`);
@@ -1002,7 +1013,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
       },
       json: (responses) => {
         const response = responses[0] ?? missingResponse(message);
-        sendJson(res, statelessStatus(response), response);
+        sendJson(res, statelessStatus(response, message), response);
       },
     });
     res.on('close', () => {
