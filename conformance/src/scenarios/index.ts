@@ -1,6 +1,7 @@
 /** Every server scenario, in catalogue order: the any-server depth first, then the fixture depth. */
 import type { ServerScenario } from '../model/scenario.ts';
 import { fixtureCapabilitiesScenarios } from './fixture-capabilities.ts';
+import { fixtureElicitationScenarios } from './fixture-elicitation.ts';
 import { fixtureInteractionsScenarios } from './fixture-interactions.ts';
 import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
@@ -10,6 +11,7 @@ import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
+import { securityScenarios } from './security.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
 import { toolsScenarios } from './tools.ts';
@@ -22,6 +24,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...resourcesScenarios,
   ...promptsScenarios,
   ...utilitiesScenarios,
+  ...securityScenarios,
   ...stdioScenarios,
   ...streamableHttpScenarios,
   ...fixtureToolsScenarios,
@@ -29,5 +32,6 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
   ...fixtureInteractionsScenarios,
+  ...fixtureElicitationScenarios,
   ...fixtureCapabilitiesScenarios,
 ];
