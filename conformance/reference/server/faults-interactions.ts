@@ -3,6 +3,7 @@
  * requests, log and error messages, resource URIs and tasks. Spread into `FAULT_CATALOGUE` (faults.ts).
  * Faults whose name the server's code reads are marked "switch"; the others are pure data.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import type { Fault, FaultRequest } from './faults.ts';
 
@@ -62,6 +63,37 @@ function taskSupport(value: 'optional' | 'required'): Fault['response'] {
     for (const tool of tools)
       if (isObject(tool) && tool.name === 'test_simple_text') tool.execution = { taskSupport: value };
   };
+}
+
+/** Rewrites every chunk a response writes. */
+function rewriteWrites(res: ServerResponse, change: (text: string) => string): void {
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  res.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(
+      typeof chunk === 'string' || Buffer.isBuffer(chunk) ? change(String(chunk)) : chunk,
+      ...rest,
+    )) as ServerResponse['write'];
+}
+
+/** The open GET stream of each stateful session, for the fault that copies POST streams onto it. */
+const getStreams = new Map<string, ServerResponse>();
+
+/** Copies every event of a session's POST streams onto its GET stream. */
+function copyPostsToGet(req: IncomingMessage, res: ServerResponse): boolean {
+  const session = req.headers['mcp-session-id'];
+  if (typeof session !== 'string') return false;
+  if (req.method === 'GET' && req.headers['last-event-id'] === undefined) {
+    getStreams.set(session, res);
+    res.on('close', () => getStreams.delete(session));
+  } else if (req.method === 'POST') {
+    rewriteWrites(res, (text) => {
+      const get = getStreams.get(session);
+      // SSE frames only: a JSON answer is written with end(), not write().
+      if (get?.writable && /^(?:id|data|event): /m.test(text)) get.write(text);
+      return text;
+    });
+  }
+  return false;
 }
 
 export const INTERACTION_FAULTS: readonly Fault[] = [
@@ -168,6 +200,34 @@ export const INTERACTION_FAULTS: readonly Fault[] = [
     name: 'sampling-tool-result-wrong-id',
     description: 'switch: tool results name tool uses that never happened',
     breaks: ['fixture.sampling-tool-result-ids'],
+  },
+  {
+    name: 'http-posts-copied-to-get',
+    description: 'every event of a POST stream is also sent on the session GET stream',
+    breaks: ['http.streams-single-delivery', 'http.get-stream-no-responses', 'http.event-ids-unique'],
+    http: { intercept: copyPostsToGet },
+  },
+  {
+    name: 'http-event-ids-per-stream',
+    description: 'SSE event ids restart at 1 on every stream of a session',
+    breaks: ['http.event-ids-unique'],
+    http: {
+      intercept: (_req, res) => {
+        rewriteWrites(res, (text) => text.replace(/^id: s\d+-(\d+)$/gm, 'id: $1'));
+        return false;
+      },
+    },
+  },
+  {
+    name: 'http-second-endpoint',
+    description: 'POSTs to paths beside the MCP endpoint are served as MCP too',
+    breaks: ['http.single-endpoint-path'],
+    http: {
+      intercept: (req) => {
+        if (req.method === 'POST' && /^\/mcp[-/]mcp-conformance(?:\?|$)/.test(req.url ?? '')) req.url = '/mcp';
+        return false;
+      },
+    },
   },
   {
     name: 'log-leaks-credentials',

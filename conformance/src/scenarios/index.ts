@@ -10,6 +10,7 @@ import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
+import { httpStreamsScenarios } from './http-streams.ts';
 import { resourcesScenarios } from './resources.ts';
 import { securityScenarios } from './security.ts';
 import { stdioScenarios } from './stdio.ts';
@@ -27,6 +28,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...securityScenarios,
   ...stdioScenarios,
   ...streamableHttpScenarios,
+  ...httpStreamsScenarios,
   ...fixtureToolsScenarios,
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,
