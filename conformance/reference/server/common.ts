@@ -30,6 +30,7 @@ export const ERR = {
   headerMismatch: -32020,
   missingCapability: -32021,
   unsupportedVersion: -32022,
+  urlElicitationRequired: -32042,
 } as const;
 
 /** Orders dated revisions; `draft` sorts after every dated one. */
@@ -82,7 +83,11 @@ export function logRank(level: string): number {
 export { FAULT_CATALOGUE, FAULTS, isFault, faultNamed, type Fault } from './faults.ts';
 
 /** What a server-wide change looks like to the sessions listening for it. */
-export type HubEvent = { kind: 'tools' | 'prompts' | 'resources' } | { kind: 'resource-updated'; uri: string };
+export type HubEvent =
+  | { kind: 'tools' | 'prompts' | 'resources' }
+  | { kind: 'resource-updated'; uri: string }
+  /** Only the fault `elicitation-complete-broadcast` publishes this: a completion meant for one client. */
+  | { kind: 'elicitation-complete'; elicitationId: unknown };
 
 /** Server-wide change notification: list changes and resource updates reach every session that listens. */
 export class Hub {

@@ -13,6 +13,7 @@ import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import { SSE_FAULTS } from './faults-sse.ts';
 import { AUTH_FAULTS } from './faults-auth.ts';
 import { STATELESS_FAULTS } from './faults-stateless.ts';
+import { INTERACTION_FAULTS } from './faults-interactions.ts';
 
 type Json = Record<string, unknown>;
 
@@ -249,6 +250,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   ...SSE_FAULTS,
   ...AUTH_FAULTS,
   ...STATELESS_FAULTS,
+  ...INTERACTION_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

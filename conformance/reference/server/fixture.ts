@@ -4,6 +4,7 @@
  * delivery) is hidden behind `ToolEnv`, so each behaviour is written once. See `conformance/FIXTURE.md`.
  */
 import type * as S from '../../../schema/2025-11-25/schema.ts';
+import { randomUUID } from 'node:crypto';
 import { ERR, ProtocolError, atLeast, isObject, sleep, type HubEvent, type Json, type LogLevel } from './common.ts';
 
 /** A 1×1 red PNG. */
@@ -58,18 +59,27 @@ export interface ToolEnv {
 
 /** The client capability a server-to-client request needs, as a ClientCapabilities fragment. */
 export function requiredCapability(request: InputRequest): Json {
-  if (request.method === 'sampling/createMessage') return { sampling: {} };
+  if (request.method === 'sampling/createMessage')
+    return request.params.tools === undefined ? { sampling: {} } : { sampling: { tools: {} } };
   if (request.method === 'roots/list') return { roots: {} };
   return request.params.mode === 'url' ? { elicitation: { url: {} } } : { elicitation: { form: {} } };
 }
 
-/** Whether `capabilities` declare what `request` needs (an empty `elicitation` object means form mode). */
-export function declares(capabilities: Json, request: InputRequest): boolean {
-  if (request.method === 'sampling/createMessage') return isObject(capabilities.sampling);
+/**
+ * Whether `capabilities` declare what `request` needs (an empty `elicitation` object means form mode; a
+ * sampling request offering tools needs `sampling.tools`). Some faults misread the declaration.
+ */
+export function declares(capabilities: Json, request: InputRequest, fault?: string): boolean {
+  if (request.method === 'sampling/createMessage') {
+    const sampling = capabilities.sampling;
+    if (!isObject(sampling)) return false;
+    return request.params.tools === undefined || isObject(sampling.tools) || fault === 'sampling-tools-undeclared';
+  }
   if (request.method === 'roots/list') return isObject(capabilities.roots);
   const elicitation = capabilities.elicitation;
   if (!isObject(elicitation)) return false;
-  if (request.params.mode === 'url') return isObject(elicitation.url);
+  if (request.params.mode === 'url') return isObject(elicitation.url) || fault === 'elicitation-url-undeclared';
+  if (fault === 'elicitation-empty-not-form') return isObject(elicitation.form);
   return isObject(elicitation.form) || (!('form' in elicitation) && !('url' in elicitation));
 }
 
@@ -154,6 +164,34 @@ const JSON_SCHEMA_2020_12_INPUT = {
   else: { required: ['email'] },
   additionalProperties: false,
 };
+
+/** A fresh elicitation id per request (unique across the server); the fault `elicitation-id-reused` reuses one. */
+function elicitationId(env: ToolEnv): string {
+  return env.fault === 'elicitation-id-reused'
+    ? 'conformance-url-elicitation'
+    : `conformance-url-elicitation-${randomUUID()}`;
+}
+
+/** The tool test_sampling_tools offers the model. */
+const WEATHER_TOOL = {
+  name: 'get_weather',
+  description: 'Current weather of a city',
+  inputSchema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] },
+};
+/** Rounds after which test_sampling_tools gives up, so a model that always asks for tools cannot loop forever. */
+const MAX_TOOL_ROUNDS = 3;
+
+/** The user turn answering every tool use of the model's turn, as tool_result blocks only (unless a fault says otherwise). */
+function toolResults(uses: Json[], fault: string | undefined): Json[] {
+  const results = uses.map((use) => {
+    const input = isObject(use.input) ? use.input : {};
+    const city = typeof input.city === 'string' ? input.city : 'somewhere';
+    const toolUseId = fault === 'sampling-tool-result-wrong-id' ? `${String(use.id)}-other` : String(use.id);
+    return { type: 'tool_result', toolUseId, content: [text(`Sunny, 22 degrees in ${city}`)] };
+  });
+  if (fault === 'sampling-tool-result-missing') return [...results.slice(0, -1), text('One result was left out.')];
+  return results;
+}
 
 /** Three progress steps with a pause between them; the fault `progress-not-monotonic` makes them go backwards. */
 async function progressSteps(env: ToolEnv): Promise<void> {
@@ -435,11 +473,61 @@ export const TOOLS: ToolSpec[] = [
             mode: 'url',
             message: 'Please confirm on the conformance page',
             url: 'https://example.com/mcp-conformance/confirm',
-            elicitationId: 'conformance-url-elicitation',
+            elicitationId: elicitationId(env),
           },
         },
       });
       return textResult(`URL elicitation: action=${String(answers.visit?.action)}`);
+    },
+  },
+  {
+    definition: {
+      name: 'test_url_elicitation_required',
+      description: 'Refuses to run until the user completed a URL-mode elicitation: answers with error -32042',
+      inputSchema: noArgs(),
+    },
+    since: '2025-11-25',
+    eras: ['stateful'],
+    run: async (_args, env) => {
+      const elicitation = isObject(env.clientCapabilities.elicitation) ? env.clientCapabilities.elicitation : {};
+      if (!isObject(elicitation.url)) throw new MissingCapabilityError({ elicitation: { url: {} } });
+      throw new ProtocolError(ERR.urlElicitationRequired, 'This request needs the user to authorize access first', {
+        elicitations: [
+          {
+            mode: 'url',
+            message: 'Please authorize the conformance fixture',
+            url: 'https://example.com/mcp-conformance/authorize',
+            elicitationId: elicitationId(env),
+          },
+        ],
+      });
+    },
+  },
+  {
+    definition: {
+      name: 'test_sampling_tools',
+      description: `Runs a sampling tool loop: offers the model the ${WEATHER_TOOL.name} tool and answers every tool use`,
+      inputSchema: { type: 'object', properties: { prompt: { type: 'string' } } },
+    },
+    since: '2025-11-25',
+    run: async (args, env) => {
+      const prompt = typeof args.prompt === 'string' ? args.prompt : 'What is the weather in Paris?';
+      const messages: Json[] = [{ role: 'user', content: text(prompt) }];
+      for (let round = 1; round <= MAX_TOOL_ROUNDS; round++) {
+        const key = `tool_loop_${round}`;
+        const request: InputRequest = {
+          method: 'sampling/createMessage',
+          params: { messages: [...messages], maxTokens: 200, tools: [WEATHER_TOOL], toolChoice: { mode: 'auto' } },
+        };
+        const answer = (await env.ask({ [key]: request }))[key] ?? {};
+        const blocks = (Array.isArray(answer.content) ? answer.content : [answer.content]).filter(isObject);
+        const uses = blocks.filter((b) => b.type === 'tool_use' && typeof b.id === 'string');
+        if (answer.stopReason !== 'toolUse' || uses.length === 0)
+          return textResult(`Tool loop result: ${samplingText(answer)} (rounds: ${round})`);
+        messages.push({ role: 'assistant', content: blocks });
+        messages.push({ role: 'user', content: toolResults(uses, env.fault) });
+      }
+      return { content: [text(`The tool loop was stopped after ${MAX_TOOL_ROUNDS} rounds`)], isError: true };
     },
   },
   {

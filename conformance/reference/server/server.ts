@@ -115,6 +115,8 @@ class Session implements ReferenceSession {
         if (this.stateful.subscriptions.has(event.uri)) {
           this.unsolicited(notification('notifications/resources/updated', { uri: event.uri }));
         }
+      } else if (event.kind === 'elicitation-complete') {
+        this.unsolicited(notification('notifications/elicitation/complete', { elicitationId: event.elicitationId }));
       } else this.unsolicited(notification(`notifications/${event.kind}/list_changed`));
     });
   }

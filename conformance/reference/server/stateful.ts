@@ -206,17 +206,21 @@ export class StatefulEra {
         if (threshold && logRank(level) < logRank(threshold) && fault !== 'log-level-ignored') return;
         emit(notification('notifications/message', { level, logger: 'reference-server', data }));
       },
-      canAsk: (request) => declares(this.clientCapabilities, request),
+      canAsk: (request) => declares(this.clientCapabilities, request, fault),
       ask: async (requests) => {
         for (const request of Object.values(requests)) {
-          if (!declares(this.clientCapabilities, request))
+          if (!declares(this.clientCapabilities, request, fault))
             throw new MissingCapabilityError(requiredCapability(request));
         }
         const entries = await Promise.all(
           Object.entries(requests).map(async ([key, request]) => {
             const result = await this.host.sendRequest(request, emit, signal);
             if (request.params.mode === 'url' && result.action === 'accept') {
-              emit(notification('notifications/elicitation/complete', { elicitationId: request.params.elicitationId }));
+              const elicitationId = request.params.elicitationId;
+              // The completion belongs to this client alone; the fault announces it to every session.
+              if (fault === 'elicitation-complete-broadcast')
+                this.host.hub.publish({ kind: 'elicitation-complete', elicitationId });
+              else emit(notification('notifications/elicitation/complete', { elicitationId }));
             }
             return [key, result] as const;
           }),

@@ -160,6 +160,14 @@ function checkParamHeaders(
   }
 }
 
+/** An answer that is not an accepted elicitation, a sampling result or roots (the fault cannot cope with one). */
+function hasUnusableAnswer(params: Json): boolean {
+  const answers = isObject(params.inputResponses) ? Object.values(params.inputResponses) : [];
+  return answers.some((a) =>
+    !isObject(a) ? true : 'action' in a ? a.action !== 'accept' : !('role' in a) && !('roots' in a),
+  );
+}
+
 export class StatelessEra {
   constructor(private readonly host: StatelessHost) {}
 
@@ -192,6 +200,8 @@ export class StatelessEra {
     signal: AbortSignal,
     headers: Record<string, string> | undefined,
   ): Promise<Json> {
+    if (this.host.fault === 'elicitation-refusal-crashes' && hasUnusableAnswer(request.params))
+      throw new Error('the elicitation answer could not be processed');
     const meta = this.check(request);
     const scope: FeatureScope = { revision: STATELESS_SCHEMA, era: 'stateless', fault: this.host.fault };
     let result: Json;
@@ -348,7 +358,7 @@ export class StatelessEra {
         } else if (logRank(messageLevel) < logRank(level)) return;
         emit(notification('notifications/message', { level: messageLevel, logger: 'reference-server', data }));
       },
-      canAsk: (r: InputRequest) => declares(capabilities, r),
+      canAsk: (r: InputRequest) => declares(capabilities, r, fault),
       ask: async (requests) => {
         const missing: Record<string, Json> = {};
         const answers: Record<string, Json> = {};
@@ -356,7 +366,7 @@ export class StatelessEra {
           const answer = known[key];
           if (answer) answers[key] = answer;
           else {
-            if (!declares(capabilities, r) && fault !== 'mrtr-undeclared-capability') {
+            if (!declares(capabilities, r, fault) && fault !== 'mrtr-undeclared-capability') {
               throw new MissingCapabilityError(requiredCapability(r));
             }
             missing[key] = { method: r.method, params: r.params };
@@ -407,6 +417,7 @@ export class StatelessEra {
         notification('notifications/message', tag({ level: 'info', logger: 'reference-server', data: 'listening' })),
       );
     const wants = (event: HubEvent): boolean => {
+      if (event.kind === 'elicitation-complete') return false;
       if (fault === 'subscription-unfiltered') return true;
       if (event.kind === 'resource-updated') return uris.includes(event.uri);
       return honoured[`${event.kind}ListChanged`] === true;

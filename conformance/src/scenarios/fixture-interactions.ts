@@ -13,7 +13,7 @@ import { callFixture, fixtureAbsent, isExactText, listsTool, shown, skipChecks }
 const STATEFUL = { era: 'stateful' } as const;
 const STATELESS = { era: 'stateless' } as const;
 const PRIMITIVE = new Set(['string', 'number', 'integer', 'boolean']);
-const HARNESS_SAMPLE = 'A reply from the mcp-conformance harness.';
+export const HARNESS_SAMPLE = 'A reply from the mcp-conformance harness.';
 const INPUT_METHODS = new Set(['elicitation/create', 'sampling/createMessage', 'roots/list']);
 
 /** Problems of a form-mode elicitation request's params: message, mode, a flat schema of primitives. */
@@ -60,7 +60,7 @@ function urlProblems(params: JsonObject | undefined): string[] {
 }
 
 /** The harness's answer to an input request, as the stateful default handlers would give it. */
-function answerInput(request: JsonObject): JsonObject {
+export function answerInput(request: JsonObject): JsonObject {
   const params = isObject(request.params) ? request.params : {};
   if (request.method === 'sampling/createMessage')
     return {
@@ -76,28 +76,29 @@ function answerInput(request: JsonObject): JsonObject {
     : { action: 'accept', content: answerFor(params.requestedSchema) };
 }
 
-function inputRequestsOf(response: Response | undefined): Record<string, JsonObject> {
+export function inputRequestsOf(response: Response | undefined): Record<string, JsonObject> {
   const requests = response?.result?.inputRequests;
   if (!isObject(requests)) return {};
   return Object.fromEntries(Object.entries(requests).filter((e): e is [string, JsonObject] => isObject(e[1])));
 }
 
-function inputRequired(response: Response | undefined): boolean {
+export function inputRequired(response: Response | undefined): boolean {
   return response?.result?.resultType === 'input_required';
 }
 
 /** The retry of `method` with answers to every input request of `previous` (and its requestState). */
-function retry(
+export function retry(
   session: McpSession,
   method: string,
   params: JsonObject,
   previous: Response,
-  options: { answers?: boolean; extra?: JsonObject; state?: string } = {},
+  options: { answers?: boolean; extra?: JsonObject; state?: string; answer?: (request: JsonObject) => JsonObject } = {},
 ): Promise<Response> {
   const body: JsonObject = { ...params };
   if (options.answers !== false) {
+    const answer = options.answer ?? answerInput;
     const responses: JsonObject = Object.fromEntries(
-      Object.entries(inputRequestsOf(previous)).map(([key, request]) => [key, answerInput(request)]),
+      Object.entries(inputRequestsOf(previous)).map(([key, request]) => [key, answer(request)]),
     );
     body.inputResponses = { ...responses, ...options.extra };
   }
@@ -107,10 +108,16 @@ function retry(
 }
 
 /** Runs a request through every input_required round (at most `rounds`), answering each. */
-async function untilComplete(session: McpSession, method: string, params: JsonObject, rounds = 4): Promise<Response[]> {
+export async function untilComplete(
+  session: McpSession,
+  method: string,
+  params: JsonObject,
+  rounds = 4,
+  answer?: (request: JsonObject) => JsonObject,
+): Promise<Response[]> {
   const responses = [await session.request(method, params)];
   while (inputRequired(responses.at(-1)) && responses.length <= rounds)
-    responses.push(await retry(session, method, params, responses.at(-1)!));
+    responses.push(await retry(session, method, params, responses.at(-1)!, answer ? { answer } : {}));
   return responses;
 }
 
@@ -133,11 +140,11 @@ async function callWithout(
 }
 
 /** The scenario's own checks (not the runner's wire check). */
-function ownChecks(ctx: ServerContext): string[] {
+export function ownChecks(ctx: ServerContext): string[] {
   return [...ctx.checks.keys()].filter((id) => !id.startsWith('wire.'));
 }
 
-function methodsAsked(session: McpSession): string {
+export function methodsAsked(session: McpSession): string {
   return session.serverRequests.map((r) => r.method).join(', ') || 'nothing';
 }
 

@@ -2,6 +2,7 @@
 import type { ServerScenario } from '../model/scenario.ts';
 import { authorizationScenarios } from './authorization.ts';
 import { fixtureCapabilitiesScenarios } from './fixture-capabilities.ts';
+import { fixtureElicitationScenarios } from './fixture-elicitation.ts';
 import { fixtureInteractionsScenarios } from './fixture-interactions.ts';
 import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
@@ -11,8 +12,10 @@ import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annota
 import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
+import { httpStreamsScenarios } from './http-streams.ts';
 import { resourcesScenarios } from './resources.ts';
 import { statelessStreamScenarios } from './stateless-streams.ts';
+import { securityScenarios } from './security.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
 import { streamableHttpSseScenarios } from './streamable-http-sse.ts';
@@ -26,11 +29,13 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...resourcesScenarios,
   ...promptsScenarios,
   ...utilitiesScenarios,
+  ...securityScenarios,
   ...stdioScenarios,
   ...streamableHttpScenarios,
   ...streamableHttpSseScenarios,
   ...authorizationScenarios,
   ...headerAnnotationScenarios,
+  ...httpStreamsScenarios,
   ...fixtureToolsScenarios,
   ...paramHeaderScenarios,
   ...fixtureResourcesScenarios,
@@ -38,5 +43,6 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixtureUtilitiesScenarios,
   ...statelessStreamScenarios,
   ...fixtureInteractionsScenarios,
+  ...fixtureElicitationScenarios,
   ...fixtureCapabilitiesScenarios,
 ];

@@ -72,6 +72,8 @@ export interface HttpExchange {
   messages: unknown[];
   /** The wire entries recorded from the body. */
   entries: WireEntry[];
+  /** SSE: the id of each event that had one, in order. */
+  eventIds: string[];
 }
 
 export interface PostOptions {
@@ -574,6 +576,7 @@ export abstract class HttpConnectionBase implements Connection {
       bodyTruncated: false,
       messages: [],
       entries: [],
+      eventIds: [],
     };
   }
 
@@ -644,6 +647,14 @@ export class StreamableHttpTransport extends HttpConnectionBase {
   private constructor(url: URL, options: HttpOptions) {
     super(options);
     this.endpoint = url;
+  }
+
+  /** Every SSE stream the session opened (POST answers, GET and resumed streams), in order; the last 100. */
+  readonly streams: HttpExchange[] = [];
+
+  private keepStream(exchange: HttpExchange): void {
+    this.streams.push(exchange);
+    if (this.streams.length > KEPT_EXCHANGES) this.streams.shift();
   }
 
   /** A transport for the MCP endpoint at `url` (http or https). No request is made until the first send. */
@@ -744,7 +755,7 @@ export class StreamableHttpTransport extends HttpConnectionBase {
         keepBytes: this.options.maxBodyBytes,
         context: `${method} ${this.endpoint.href}`,
         onEvent: (event) => {
-          if (event.id !== undefined) this.lastEventId = event.id;
+          if (event.id !== undefined) exchange.eventIds.push((this.lastEventId = event.id));
           if (event.data !== '') this.receive(event.data, exchange);
         },
       });
@@ -886,6 +897,7 @@ export class StreamableHttpTransport extends HttpConnectionBase {
           this.session = exchange.headers['mcp-session-id'];
         }
         const sse = ok && exchange.contentType === 'text/event-stream';
+        if (sse) this.keepStream(exchange);
         if (sse) this.cancelTimer(timer); // a stream may stay open as long as it likes
         let streamEventId: string | undefined;
         let retryMs: number | undefined;
@@ -894,7 +906,7 @@ export class StreamableHttpTransport extends HttpConnectionBase {
           keepBytes: KEPT_BODY_BYTES,
           context: `the POST of ${what}`,
           onEvent: (event) => {
-            if (event.id !== undefined) this.lastEventId = streamEventId = event.id;
+            if (event.id !== undefined) exchange.eventIds.push((this.lastEventId = streamEventId = event.id));
             if (event.data !== '') this.receive(event.data, exchange);
           },
           onRetry: (ms) => (retryMs = ms),
@@ -1020,6 +1032,7 @@ export class StreamableHttpTransport extends HttpConnectionBase {
         exchange,
       );
     }
+    this.keepStream(exchange);
     let streamEventId: string | undefined;
     let retryMs: number | undefined;
     const ended = this.readBody(res, {
@@ -1027,7 +1040,7 @@ export class StreamableHttpTransport extends HttpConnectionBase {
       keepBytes: KEPT_BODY_BYTES,
       context: what,
       onEvent: (event) => {
-        if (event.id !== undefined) this.lastEventId = streamEventId = event.id;
+        if (event.id !== undefined) exchange.eventIds.push((this.lastEventId = streamEventId = event.id));
         if (event.data !== '') this.receive(event.data, exchange);
       },
       onRetry: (ms) => (retryMs = ms),
