@@ -1,5 +1,5 @@
 /** Faults in the SSE framing of POST responses, injected in front of the HTTP server by wrapping the response. */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault } from './faults.ts';
 
 /** Whether the response is an event stream; the server passes its headers to writeHead, so look there too. */
@@ -33,7 +33,38 @@ function editSseChunks(res: ServerResponse, edit: (chunk: string) => string): vo
   }) as ServerResponse['write'];
 }
 
+/** Per session, the last data event of each of its streams (by stream key): what a faulty replay mixes in. */
+const lastEvents = new Map<string, Map<string, string>>();
+
+function replayForeignEvent(req: IncomingMessage, res: ServerResponse): boolean {
+  const session = String(req.headers['mcp-session-id'] ?? '');
+  const seen = lastEvents.get(session) ?? new Map<string, string>();
+  lastEvents.set(session, seen);
+  editSseChunks(res, (chunk) => {
+    const key = /^id: ([^\n]+)-\d+\n/.exec(chunk)?.[1];
+    if (key && /\ndata: \S/.test(chunk)) seen.set(key, chunk);
+    return chunk;
+  });
+  const resumed = req.headers['last-event-id'];
+  if (req.method === 'GET' && typeof resumed === 'string') {
+    const own = resumed.replace(/-\d+$/, '');
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      const foreign = [...seen].find(([key]) => key !== own)?.[1];
+      if (foreign && isEventStream(res)) res.write(foreign);
+      return end(...args);
+    }) as ServerResponse['end'];
+  }
+  return false;
+}
+
 export const SSE_FAULTS: readonly Fault[] = [
+  {
+    name: 'resume-replays-other-stream',
+    description: 'a resumed stream also replays an event that belonged on another stream of the session',
+    breaks: ['http.resume-same-stream-only'],
+    http: { intercept: replayForeignEvent },
+  },
   {
     name: 'sse-no-prime-event',
     description: 'SSE responses start without the priming event (id, empty data)',

@@ -32,6 +32,19 @@ describe('Recorder', () => {
     expect(r.invalid('client-to-server')).toEqual([]);
   });
 
+  it('takes a response replayed on a resumed stream as a redelivery, and only then', () => {
+    const r = new Recorder('2025-11-25');
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 3, method: 'tools/list' }));
+    const answer = line({ jsonrpc: '2.0', id: 3, result: { tools: [] } });
+    expect(r.record('server-to-client', answer).valid).toBe(true);
+    const replay = r.record('server-to-client', answer, { replayed: true });
+    expect(replay).toMatchObject({ valid: true, definition: 'ListToolsResult' });
+    expect(r.record('server-to-client', answer).errors).toEqual(['/id: answers no outstanding request (id 3)']);
+    expect(r.record('server-to-client', line({ jsonrpc: '2.0', id: 4, result: {} }), { replayed: true }).valid).toBe(
+      false,
+    );
+  });
+
   it('flags responses to no outstanding request, reused ids and unknown methods', () => {
     const r = new Recorder('2025-11-25');
     expect(r.record('server-to-client', line({ jsonrpc: '2.0', id: 9, result: {} })).errors).toEqual([

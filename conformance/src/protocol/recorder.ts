@@ -14,6 +14,8 @@ export type Violation = 'framing' | 'jsonrpc' | 'schema';
 
 /** Entries kept per connection; past it (a flooding peer) messages are still analysed but only counted. */
 export const MAX_ENTRIES = 20_000;
+/** Answered requests remembered per direction for recognising replays. */
+const MAX_ANSWERED = 1_000;
 
 /** Raw text kept per entry, in bytes. Longer lines are truncated and flagged. */
 export const MAX_RAW_BYTES = 64 * 1024;
@@ -85,6 +87,14 @@ export class Recorder {
     'server-to-client': new Map(),
   };
 
+  /** Answered requests by id, per direction of the request, kept so a replayed response can be recognised. */
+  private readonly answered: Record<Direction, Map<string, Outstanding>> = {
+    'client-to-server': new Map(),
+    'server-to-client': new Map(),
+  };
+  /** Set while recording a message a resumed stream replays: it may answer a request answered before. */
+  private replaying = false;
+
   private previewed?: {
     direction: Direction;
     raw: string;
@@ -99,9 +109,20 @@ export class Recorder {
     this.methods = methodMap(this.revision);
   }
 
-  /** Records one line as it crossed the wire (without its newline) and returns its entry. */
-  record(direction: Direction, raw: string): WireEntry {
-    return this.add(direction, raw, true);
+  /**
+   * Records one line as it crossed the wire (without its newline) and returns its entry. `replayed` marks a
+   * message re-sent on a resumed stream (SSE `Last-Event-ID`): a response to a request already answered is
+   * then a redelivery, not a stray answer.
+   */
+  record(direction: Direction, raw: string, options: { replayed?: boolean } = {}): WireEntry {
+    if (!options.replayed) return this.add(direction, raw, true);
+    this.previewed = undefined;
+    this.replaying = true;
+    try {
+      return this.add(direction, raw, true);
+    } finally {
+      this.replaying = false;
+    }
   }
 
   /** What `record` would make of a line, without recording it or changing the connection's state. */
@@ -249,11 +270,21 @@ export class Recorder {
       result.id = c.id;
       const open = this.outstanding[other(direction)];
       const key = c.id === null ? undefined : idKey(c.id);
-      const request = key === undefined ? undefined : open.get(key);
-      if (request) {
+      const done = this.answered[other(direction)];
+      const replayed = this.replaying && key !== undefined && !open.has(key) ? done.get(key) : undefined;
+      const request = key === undefined ? undefined : (open.get(key) ?? replayed);
+      if (request && !replayed) {
         result.answers = request.seq;
         result.method = request.method;
-        result.commit.push(() => open.delete(key!));
+        result.commit.push(() => {
+          open.delete(key!);
+          done.set(key!, request);
+          // Only recent answers can be replayed; keep the memory bounded.
+          if (done.size > MAX_ANSWERED) done.delete(done.keys().next().value!);
+        });
+      } else if (replayed) {
+        result.answers = replayed.seq;
+        result.method = replayed.method;
       }
       if (c.kind === 'result-response') {
         check(envelopes.resultResponse, message);

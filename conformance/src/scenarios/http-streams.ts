@@ -86,8 +86,8 @@ export const httpStreamsScenarios: ServerScenario[] = [
       check(
         'http.event-ids-unique',
         'MUST',
-        'No SSE event id repeats across the streams of the session (resumed streams left aside)',
-        ['transport.http.resume.event-id-unique-session'],
+        'No SSE event id repeats across the streams of the session, or of the client without sessions (resumed streams left aside)',
+        ['transport.http.resume.event-id-unique-session', 'transport.http.resume.event-id-unique-client'],
       ),
     ],
     async run(ctx) {

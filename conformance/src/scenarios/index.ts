@@ -12,6 +12,7 @@ import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annota
 import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
+import { httpResumeScenarios } from './http-resume.ts';
 import { httpStreamsScenarios } from './http-streams.ts';
 import { resourcesScenarios } from './resources.ts';
 import { statelessStreamScenarios } from './stateless-streams.ts';
@@ -36,6 +37,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...authorizationScenarios,
   ...headerAnnotationScenarios,
   ...httpStreamsScenarios,
+  ...httpResumeScenarios,
   ...fixtureToolsScenarios,
   ...paramHeaderScenarios,
   ...fixtureResourcesScenarios,

@@ -413,7 +413,9 @@ export abstract class HttpConnectionBase implements Connection {
 
   /** Records one message text from the server and dispatches it; returns its entry. */
   protected receive(text: string, exchange?: HttpExchange): WireEntry {
-    const entry = this.recorder.record('server-to-client', text);
+    const replayed =
+      exchange !== undefined && Object.keys(exchange.requestHeaders).some((h) => h.toLowerCase() === 'last-event-id');
+    const entry = this.recorder.record('server-to-client', text, { replayed });
     if (exchange) {
       exchange.entries.push(entry);
       if (entry.message !== undefined) exchange.messages.push(entry.message);
