@@ -161,6 +161,8 @@ function checkParamHeaders(
 }
 
 export class StatelessEra {
+  /** Only for the sticky-connection-context fault. */
+  private sticky: { capabilities: Json; level: LogLevel | undefined } = { capabilities: {}, level: undefined };
   constructor(private readonly host: StatelessHost) {}
 
   /** Checks `_meta`, the version and the method; returns the validated request's meta. */
@@ -319,8 +321,14 @@ export class StatelessEra {
     signal: AbortSignal,
     headers: Record<string, string> | undefined,
   ): ToolEnv {
-    const capabilities = meta[META_CLIENT_CAPABILITIES] as Json;
-    const level = meta[META_LOG_LEVEL] as LogLevel | undefined;
+    let capabilities = meta[META_CLIENT_CAPABILITIES] as Json;
+    let level = meta[META_LOG_LEVEL] as LogLevel | undefined;
+    // Every request brings its own context: this fault lets earlier requests on the connection fill gaps.
+    if (this.host.fault === 'sticky-connection-context') {
+      capabilities = { ...this.sticky.capabilities, ...capabilities };
+      level ??= this.sticky.level;
+      this.sticky = { capabilities, level };
+    }
     const token =
       typeof meta.progressToken === 'string' || typeof meta.progressToken === 'number' ? meta.progressToken : undefined;
     const known = this.knownAnswers(request);

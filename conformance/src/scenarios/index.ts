@@ -11,6 +11,7 @@ import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
+import { statelessContextFixtureScenarios, statelessContextScenarios } from './stateless-context.ts';
 import { statelessStreamScenarios } from './stateless-streams.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
@@ -22,6 +23,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...jsonrpcScenarios,
   ...toolsScenarios,
   ...resourcesScenarios,
+  ...statelessContextScenarios,
   ...promptsScenarios,
   ...utilitiesScenarios,
   ...stdioScenarios,
@@ -33,6 +35,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
   ...statelessStreamScenarios,
+  ...statelessContextFixtureScenarios,
   ...fixtureInteractionsScenarios,
   ...fixtureCapabilitiesScenarios,
 ];
