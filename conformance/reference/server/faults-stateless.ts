@@ -165,4 +165,10 @@ export const STATELESS_FAULTS: readonly Fault[] = [
         result.resources.push({ uri: 'test://appeared-after-read', name: 'appeared-after-read' });
     },
   },
+  {
+    name: 'closing-result-untagged',
+    description: 'the response that closes a subscriptions/listen stream lacks the subscription id',
+    breaks: ['listen.closing-result-tagged'],
+    stdio: true,
+  },
 ];

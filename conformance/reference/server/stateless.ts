@@ -438,6 +438,8 @@ export class StatelessEra {
       unsubscribe();
     }
     const closing: Omit<S.SubscriptionsListenResult, 'resultType'> = { _meta: { [META_SUBSCRIPTION_ID]: request.id } };
+    // The closing result names its subscription: this fault leaves the id out.
+    if (fault === 'closing-result-untagged') closing._meta = {};
     return closing;
   }
 }

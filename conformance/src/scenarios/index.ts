@@ -12,7 +12,7 @@ import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
 import { statelessContextFixtureScenarios, statelessContextScenarios } from './stateless-context.ts';
-import { statelessStreamScenarios } from './stateless-streams.ts';
+import { listenCloseScenarios, statelessStreamScenarios } from './stateless-streams.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
 import { toolsScenarios } from './tools.ts';
@@ -27,6 +27,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...promptsScenarios,
   ...utilitiesScenarios,
   ...stdioScenarios,
+  ...listenCloseScenarios,
   ...streamableHttpScenarios,
   ...headerAnnotationScenarios,
   ...fixtureToolsScenarios,
