@@ -171,4 +171,31 @@ export const STATELESS_FAULTS: readonly Fault[] = [
     breaks: ['listen.closing-result-tagged'],
     stdio: true,
   },
+  {
+    name: 'resource-uri-unvalidated',
+    description: 'resources/read answers a malformed URI with empty text contents',
+    breaks: ['resources.malformed-uri-refused'],
+    response: (response, request) => {
+      const uri = String(request.params.uri);
+      if (request.method !== 'resources/read' || /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(uri)) return;
+      delete response.error;
+      response.result = { contents: [{ uri, text: '' }] };
+    },
+  },
+  {
+    name: 'resource-path-traversal',
+    description: 'resources/read follows .. segments out of the root of file:// URIs',
+    breaks: ['resources.traversal-refused'],
+    response: (response, request) => {
+      const uri = String(request.params.uri);
+      if (request.method !== 'resources/read' || !/^file:.*(\.\.|%2e%2e)/i.test(uri)) return;
+      delete response.error;
+      response.result = {
+        contents: [{ uri, mimeType: 'text/plain', text: 'root:x:0:0:root:/root:/bin/sh\n' }],
+        resultType: 'complete',
+        ttlMs: 0,
+        cacheScope: 'private',
+      };
+    },
+  },
 ];

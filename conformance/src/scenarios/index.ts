@@ -11,7 +11,11 @@ import { jsonrpcScenarios } from './jsonrpc.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { promptsScenarios } from './prompts.ts';
 import { resourcesScenarios } from './resources.ts';
-import { statelessContextFixtureScenarios, statelessContextScenarios } from './stateless-context.ts';
+import {
+  hostileUriScenarios,
+  statelessContextFixtureScenarios,
+  statelessContextScenarios,
+} from './stateless-context.ts';
 import { listenCloseScenarios, statelessStreamScenarios } from './stateless-streams.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
@@ -24,6 +28,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...toolsScenarios,
   ...resourcesScenarios,
   ...statelessContextScenarios,
+  ...hostileUriScenarios,
   ...promptsScenarios,
   ...utilitiesScenarios,
   ...stdioScenarios,

@@ -2,7 +2,7 @@
  * The stateless era keeps no context between requests: what one request declared (capabilities, log level) does not
  * carry over to the next on the same connection, and requests do not change what the server lists.
  */
-import type { McpSession, ReceivedNotification } from '../client/session.ts';
+import type { McpSession, ReceivedNotification, Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import { describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
 import { fixtureAbsent, listsTool } from './fixture-tools.ts';
@@ -52,6 +52,52 @@ export const statelessContextScenarios: ServerScenario[] = [
           gained.length === 0 && lost.length === 0,
           `after the other requests the list gained ${gained.join(', ') || 'nothing'} and lost ${lost.join(', ') || 'nothing'}`,
         );
+    },
+  },
+];
+
+/** Reads a URI as given, past the harness's own schema check (a malformed URI is the point). */
+async function readRaw(session: McpSession, uri: string): Promise<Response | undefined> {
+  const message = session.buildRequest('resources/read', { uri });
+  return session.requestRaw(message, message.id as number);
+}
+
+export const hostileUriScenarios: ServerScenario[] = [
+  {
+    id: 'resources-read-hostile-uris',
+    title: 'Reading malformed and directory-escaping URIs',
+    area: 'resources',
+    depth: 'any',
+    description:
+      'Reads a URI that is not a URI at all, and file:// URIs that climb out of any directory with .. segments (plain and percent-encoded).',
+    checks: [
+      check('resources.malformed-uri-refused', 'MUST', 'A read of a malformed URI is answered with an error', [
+        'resources.security.validate-uris',
+      ]),
+      check(
+        'resources.traversal-refused',
+        'MUST NOT',
+        'A read of a file:// URI escaping with .. segments returns no file contents',
+        ['resources.security.path-traversal', 'resources.security.validate-uris'],
+        STATELESS,
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'resources');
+      const malformed = await readRaw(session, 'not a uri \\ at all');
+      ctx
+        .check('resources.malformed-uri-refused')
+        .verify(malformed?.error !== undefined, `the read was answered with ${describe(malformed)}`, malformed);
+      if (!ctx.has('resources.traversal-refused')) return;
+      for (const uri of ['file:///../../../../../../etc/passwd', 'file:///%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd']) {
+        const response = await readRaw(session, uri);
+        const contents = Array.isArray(response?.result?.contents) ? response.result.contents : [];
+        const leaked = contents.some((c) => isObject(c) && (typeof c.text === 'string' || typeof c.blob === 'string'));
+        ctx
+          .check('resources.traversal-refused')
+          .verify(!leaked, `${uri} was answered with contents: ${describe(response)}`, response);
+      }
     },
   },
 ];
