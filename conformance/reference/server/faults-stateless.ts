@@ -39,6 +39,9 @@ function statusForCode(code: number, status: number) {
 /** The HTTP face stops checking Mcp-Param-* itself, so the stateless era's own check (and its fault) decides. */
 const ERA_CHECKS_PARAMS = { options: { toolHeaderParameters: () => undefined } };
 
+/** resources-grow-on-read: a read was answered (by this process). */
+let readSeen = false;
+
 /** A tool whose annotations break every x-mcp-header rule at least once. */
 const BAD_ANNOTATIONS = {
   name: 'test_bad_header_annotations',
@@ -139,5 +142,33 @@ export const STATELESS_FAULTS: readonly Fault[] = [
     name: 'notify-caller-of-changes',
     description: 'a trigger tool also sends the list change on its own tools/call stream',
     breaks: ['http.sse-notifications-related'],
+  },
+  {
+    name: 'sticky-connection-context',
+    description: 'capabilities and log level of earlier requests on a stdio connection apply to later ones',
+    breaks: ['fixture.context-per-request'],
+    stdio: true,
+  },
+  {
+    name: 'resources-grow-on-read',
+    description: 'once a resource was read, resources/list offers one more resource',
+    breaks: ['resources.list-unaffected'],
+    response: (response, request) => {
+      const result = response.result as { resources?: unknown[] } | undefined;
+      if (request.method === 'resources/read') readSeen = true;
+      else if (
+        request.method === 'resources/list' &&
+        request.params.cursor === undefined &&
+        readSeen &&
+        Array.isArray(result?.resources)
+      )
+        result.resources.push({ uri: 'test://appeared-after-read', name: 'appeared-after-read' });
+    },
+  },
+  {
+    name: 'closing-result-untagged',
+    description: 'the response that closes a subscriptions/listen stream lacks the subscription id',
+    breaks: ['listen.closing-result-tagged'],
+    stdio: true,
   },
 ];

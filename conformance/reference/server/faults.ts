@@ -161,7 +161,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   {
     name: 'response-after-cancel',
     description: 'a cancelled request is still answered',
-    breaks: ['fixture.cancel-no-response'],
+    breaks: ['fixture.cancel-no-response', 'fixture.cancel-nothing-further'],
     stdio: true,
   },
   {

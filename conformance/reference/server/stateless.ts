@@ -169,6 +169,8 @@ function hasUnusableAnswer(params: Json): boolean {
 }
 
 export class StatelessEra {
+  /** Only for the sticky-connection-context fault. */
+  private sticky: { capabilities: Json; level: LogLevel | undefined } = { capabilities: {}, level: undefined };
   constructor(private readonly host: StatelessHost) {}
 
   /** Checks `_meta`, the version and the method; returns the validated request's meta. */
@@ -329,8 +331,14 @@ export class StatelessEra {
     signal: AbortSignal,
     headers: Record<string, string> | undefined,
   ): ToolEnv {
-    const capabilities = meta[META_CLIENT_CAPABILITIES] as Json;
-    const level = meta[META_LOG_LEVEL] as LogLevel | undefined;
+    let capabilities = meta[META_CLIENT_CAPABILITIES] as Json;
+    let level = meta[META_LOG_LEVEL] as LogLevel | undefined;
+    // Every request brings its own context: this fault lets earlier requests on the connection fill gaps.
+    if (this.host.fault === 'sticky-connection-context') {
+      capabilities = { ...this.sticky.capabilities, ...capabilities };
+      level ??= this.sticky.level;
+      this.sticky = { capabilities, level };
+    }
     const token =
       typeof meta.progressToken === 'string' || typeof meta.progressToken === 'number' ? meta.progressToken : undefined;
     const known = this.knownAnswers(request);
@@ -441,6 +449,8 @@ export class StatelessEra {
       unsubscribe();
     }
     const closing: Omit<S.SubscriptionsListenResult, 'resultType'> = { _meta: { [META_SUBSCRIPTION_ID]: request.id } };
+    // The closing result names its subscription: this fault leaves the id out.
+    if (fault === 'closing-result-untagged') closing._meta = {};
     return closing;
   }
 }

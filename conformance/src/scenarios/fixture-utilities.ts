@@ -360,6 +360,13 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         'cancellation.race-conditions',
       ]),
       check(
+        'fixture.cancel-nothing-further',
+        'MUST NOT',
+        'Nothing more is sent for a cancelled request: no response, no progress 250 ms after the cancellation',
+        ['transport.stdio.cancel-no-further-messages'],
+        STATELESS,
+      ),
+      check(
         'fixture.cancel-unknown-ignored',
         'SHOULD',
         'Cancelling an unknown or already finished request is ignored: no response, and the server goes on',
@@ -393,6 +400,16 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         .check('fixture.cancel-no-response')
         .verify(reply === undefined, `the cancelled request was answered with ${describe(reply)}`, reply, cancel);
       const late = progressFor(session, token).filter((n) => n.entry.at > cancel.at + 250);
+      if (ctx.has('fixture.cancel-nothing-further'))
+        ctx
+          .check('fixture.cancel-nothing-further')
+          .verify(
+            reply === undefined && late.length === 0,
+            `after the cancellation: ${reply ? describe(reply) : 'no response'}, ${late.length} late progress notification(s)`,
+            reply,
+            cancel,
+            ...late.map((n) => n.entry).slice(0, 3),
+          );
       if (!first)
         ctx.check('fixture.cancel-stops-processing').skip('test_long_running sent no progress before the cancellation');
       else

@@ -15,8 +15,9 @@ import { promptsScenarios } from './prompts.ts';
 import { httpResumeScenarios } from './http-resume.ts';
 import { httpStreamsScenarios } from './http-streams.ts';
 import { resourcesScenarios } from './resources.ts';
-import { statelessStreamScenarios } from './stateless-streams.ts';
 import { securityScenarios } from './security.ts';
+import { statelessContextFixtureScenarios, statelessContextScenarios } from './stateless-context.ts';
+import { listenCloseScenarios, statelessStreamScenarios } from './stateless-streams.ts';
 import { stdioScenarios } from './stdio.ts';
 import { streamableHttpScenarios } from './streamable-http.ts';
 import { streamableHttpSseScenarios } from './streamable-http-sse.ts';
@@ -28,10 +29,12 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...jsonrpcScenarios,
   ...toolsScenarios,
   ...resourcesScenarios,
+  ...statelessContextScenarios,
   ...promptsScenarios,
   ...utilitiesScenarios,
   ...securityScenarios,
   ...stdioScenarios,
+  ...listenCloseScenarios,
   ...streamableHttpScenarios,
   ...streamableHttpSseScenarios,
   ...authorizationScenarios,
@@ -44,6 +47,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
   ...statelessStreamScenarios,
+  ...statelessContextFixtureScenarios,
   ...fixtureInteractionsScenarios,
   ...fixtureElicitationScenarios,
   ...fixtureCapabilitiesScenarios,

@@ -7,7 +7,8 @@ import type { McpSession, ReceivedNotification, Response } from '../client/sessi
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
-import { isObject, SETTLE_MS } from './helpers.ts';
+import type { StdioTransport } from '../transport/stdio.ts';
+import { describe, isObject, SETTLE_MS } from './helpers.ts';
 import { fixtureAbsent, listsTool } from './fixture-tools.ts';
 
 const SUBSCRIPTION_ID = 'io.modelcontextprotocol/subscriptionId';
@@ -210,6 +211,53 @@ export const statelessStreamScenarios: ServerScenario[] = [
       } finally {
         session.notify('notifications/cancelled', { requestId: id, reason: 'mcp-conformance: done listening' });
       }
+    },
+  },
+];
+
+export const listenCloseScenarios: ServerScenario[] = [
+  {
+    id: 'listen-close-stdio',
+    title: 'The response that closes a listen stream',
+    area: 'utilities',
+    depth: 'any',
+    description:
+      'Opens subscriptions/listen over stdio, closes the server standard input once it is acknowledged, and inspects the response to the listen request if one comes before the server exits.',
+    revisions: { era: 'stateless', transports: ['stdio'] },
+    checks: [
+      check(
+        'listen.closing-result-tagged',
+        'MUST',
+        'The result that closes a subscription carries the subscription id in _meta',
+        ['subscriptions.server.result-carries-id'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      const listen = session.buildRequest('subscriptions/listen', { notifications: {} });
+      const id = listen.id as number;
+      let closing: Response | undefined;
+      const limit = Math.min(ctx.options.timeoutMs, 5000);
+      void session.requestRaw(listen, id, limit * 2).then((response) => (closing = response));
+      const ack = await session.waitForNotification(
+        (n) => n.method === 'notifications/subscriptions/acknowledged',
+        waitMs(ctx),
+      );
+      if (!ack && closing === undefined) return ctx.end('subscriptions/listen was neither acknowledged nor answered');
+      if (closing === undefined) await (session.connection as StdioTransport).endInput(limit);
+      // Lines written just before the exit are read after it.
+      if (closing === undefined) await session.quiet(SETTLE_MS);
+      if (closing === undefined)
+        return ctx.end('the server sent no response to subscriptions/listen before it exited (a SHOULD)');
+      const response: Response = closing;
+      if (!response.result) return ctx.end(`subscriptions/listen was answered with ${describe(response)}`);
+      ctx
+        .check('listen.closing-result-tagged')
+        .verify(
+          tagOf(response.result) === id,
+          `the closing result carries subscription id ${JSON.stringify(tagOf(response.result))}, not ${id}`,
+          response,
+        );
     },
   },
 ];
