@@ -19,25 +19,27 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { port?: string; host?: string; auth?: boolean };
+let values: { port?: string; host?: string; auth?: boolean; verbose?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       auth: { type: 'boolean' },
+      verbose: { type: 'boolean' },
     },
     strict: true,
   }));
 } catch (error) {
-  fail(`${(error as Error).message}\nusage: http.ts [--port N] [--host 127.0.0.1] [--auth]`);
+  fail(`${(error as Error).message}\nusage: http.ts [--port N] [--host 127.0.0.1] [--auth] [--verbose]`);
 }
 const port = Number(values.port ?? '0');
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${values.port}`);
 const host = values.host ?? '127.0.0.1';
 
+// Session lifecycle lines only with --verbose; internal errors always.
 const log = (line: string): void => {
-  process.stderr.write(`${line}\n`);
+  if (values.verbose || line.startsWith('internal error')) process.stderr.write(`${line}\n`);
 };
 
 const fault = process.env.MCP_REFERENCE_FAULT;
