@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpHttpServerOptions } from '../../src/transport/http-server.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+import { CORE_FAULTS } from './faults-core.ts';
 
 type Json = Record<string, unknown>;
 
@@ -231,6 +232,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
     description: 'a stateless tool call sends roots/list to the client',
     breaks: ['fixture.mrtr-no-server-requests', 'wire.server-messages-valid', 'wire.stateless-no-server-requests'],
   },
+  ...CORE_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */
