@@ -84,17 +84,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   {
     name: 'tools-list-no-pagination',
     description: 'tools/list ignores the cursor and always returns page one',
-    breaks: [
-      'fixture.logging-capability',
-      'fixture.progress-reported',
-      'fixture.simple-text',
-      'fixture.tool-error-in-result',
-      'fixture.tools-list-changed',
-      'tools.call-answered',
-      'tools.invalid-cursor',
-      'tools.name-unique',
-      'tools.pagination',
-    ],
+    breaks: ['tools.invalid-cursor', 'tools.name-unique', 'tools.pagination'],
   },
   {
     name: 'unknown-tool-as-result',

@@ -246,8 +246,8 @@ export class StatefulEra {
       env.finish();
       if (this.host.fault === 'progress-after-response' && env.progressToken !== undefined) {
         const token = env.progressToken;
-        // Late enough to follow the response on the wire.
-        setTimeout(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })), 50);
+        // After the response: it is written in microtasks, before an immediate runs.
+        setImmediate(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })));
       }
     }
   }
