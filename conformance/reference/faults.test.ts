@@ -22,145 +22,17 @@ import { mintReferenceTokens } from './server/auth.ts';
 import type { AuthTokens } from '../src/runner/context.ts';
 
 const REVISIONS = resolveRevisions(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28']);
-const TIMEOUT_MS = 3000;
-/** stdio servers start a process per scenario; under a loaded test run that alone can take seconds. */
-const STDIO_TIMEOUT_MS = 10_000;
+/**
+ * Per request. Generous: under load a request can take seconds (a stdio connection starts a process), and a
+ * timeout fails whichever check the scenario was deciding, not the one the fault names.
+ */
+const TIMEOUT_MS = 10_000;
 const STDIO_SERVER = join(REPO_ROOT, 'conformance', 'reference', 'server', 'stdio.ts');
 
 /** Checks no fault breaks yet. The list only shrinks: a check that a fault breaks must leave it. */
 const UNPROVEN: readonly string[] = [
-  'lifecycle.initialize-result',
+  // Cannot fail: a server answering another version may simply not support the one asked for.
   'lifecycle.version-same',
-  'lifecycle.no-requests-before-initialized',
-  'lifecycle.ping-after-initialized',
-  'lifecycle.version-alternative',
-  'lifecycle.pre-initialize-answered',
-  'discover.implemented',
-  'discover.lists-revision',
-  'discover.server-info',
-  'discover.missing-version-rejected',
-  'jsonrpc.invalid-request',
-  'jsonrpc.error-id-echoed',
-  'jsonrpc.unknown-notification-ignored',
-  'jsonrpc.still-usable',
-  'jsonrpc.result-id-echoed',
-  'jsonrpc.batch-refused',
-  'tools.capability-consistent',
-  'tools.list-answered',
-  'tools.stable',
-  'tools.same-per-connection',
-  'tools.name-format',
-  'tools.input-schema-object',
-  'tools.input-schema-valid',
-  'tools.output-schema-object',
-  'tools.output-schema-valid',
-  'tools.call-answered',
-  'tools.structured-present',
-  'tools.structured-object',
-  'tools.structured-text-fallback',
-  'resources.capability-consistent',
-  'resources.list-answered',
-  'resources.pagination',
-  'resources.invalid-cursor',
-  'resources.same-per-connection',
-  'resources.uri-valid',
-  'resource-templates.capability-consistent',
-  'resource-templates.list-answered',
-  'resource-templates.pagination',
-  'resource-templates.invalid-cursor',
-  'resource-templates.same-per-connection',
-  'resources.read-answered',
-  'resources.read-uri-matches',
-  'resources.blob-base64',
-  'prompts.capability-consistent',
-  'prompts.list-answered',
-  'prompts.pagination',
-  'prompts.invalid-cursor',
-  'prompts.stable',
-  'prompts.same-per-connection',
-  'prompts.content-valid',
-  'prompts.unknown-name-error',
-  'completion.capability-consistent',
-  'completion.unknown-prompt-error',
-  'logging.set-level-accepted',
-  'logging.set-level-invalid',
-  'logging.meta-level-invalid',
-  'stdio.exit-on-eof',
-  'http.request-content-type',
-  'http.notification-202',
-  'http.origin-403',
-  'http.invalid-json-400',
-  'http.session-id-ascii',
-  'http.session-missing-400',
-  'http.session-unknown-404',
-  'http.session-deleted-404',
-  'http.get-stream-or-405',
-  'http.protocol-version-invalid-400',
-  'http.protocol-version-unsupported-400',
-  'http.protocol-version-unsupported-error',
-  'http.protocol-version-mismatch',
-  'http.mcp-method-missing',
-  'http.mcp-method-mismatch',
-  'http.no-session-ids',
-  'http.get-delete-405',
-  'http.mcp-name-mismatch',
-  'http.session-id-ignored',
-  'http.last-event-id-ignored',
-  'fixture.simple-text',
-  'fixture.image-content',
-  'fixture.audio-content',
-  'fixture.embedded-resource',
-  'fixture.multiple-content',
-  'fixture.resource-link',
-  'fixture.embedded-resources-capability',
-  'fixture.tool-invalid-arguments',
-  'fixture.structured-text-mirror',
-  'fixture.resources-listed',
-  'fixture.resource-static-text',
-  'fixture.resource-static-binary',
-  'fixture.resource-template-listed',
-  'fixture.resource-template-read',
-  'fixture.prompts-listed',
-  'fixture.prompt-simple',
-  'fixture.prompt-arguments',
-  'fixture.prompt-embedded-resource',
-  'fixture.prompt-image',
-  'fixture.progress-token-echoed',
-  'fixture.progress-integer-token',
-  'fixture.progress-no-token',
-  'fixture.logging-capability',
-  'fixture.logging-at-level',
-  'fixture.logging-meta-level',
-  'fixture.logging-meta-below-level',
-  'fixture.cancel-stops-processing',
-  'fixture.cancel-server-continues',
-  'fixture.cancel-unknown-ignored',
-  'fixture.tools-list-changed',
-  'fixture.prompts-list-changed',
-  'fixture.resources-list-changed',
-  'fixture.resource-updated',
-  'fixture.resource-updated-only-subscribed',
-  'fixture.resource-unsubscribed',
-  'fixture.sampling-request',
-  'fixture.sampling-context',
-  'fixture.sampling-result',
-  'fixture.sampling-undeclared',
-  'fixture.elicitation-undeclared',
-  'fixture.elicitation-url-request',
-  'fixture.elicitation-url-https',
-  'fixture.elicitation-url-complete',
-  'fixture.elicitation-url-result',
-  'fixture.roots-request',
-  'fixture.roots-undeclared',
-  'fixture.mrtr-input-request-types',
-  'fixture.mrtr-elicitation-form',
-  'fixture.mrtr-retry-complete',
-  'fixture.mrtr-re-request-missing',
-  'fixture.mrtr-extra-responses',
-  'fixture.mrtr-intact-state',
-  'fixture.missing-capability-data',
-  'fixture.capability-declared-served',
-  'fixture.capability-not-inferred',
 ];
 
 const CATALOGUE = buildCatalogue();
@@ -207,8 +79,8 @@ async function overHttp(scenarios: readonly ServerScenario[], fault?: string, au
 
 function overStdio(scenarios: readonly ServerScenario[], fault: string): Promise<RunResult> {
   const command = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(STDIO_SERVER)}`;
-  const target = stdioTarget({ command, env: { MCP_REFERENCE_FAULT: fault }, timeoutMs: STDIO_TIMEOUT_MS });
-  return runServerScenarios({ ...options(target, scenarios), timeoutMs: STDIO_TIMEOUT_MS });
+  const target = stdioTarget({ command, env: { MCP_REFERENCE_FAULT: fault }, timeoutMs: TIMEOUT_MS });
+  return runServerScenarios({ ...options(target, scenarios), timeoutMs: TIMEOUT_MS });
 }
 
 /** `scenario/check@revision` for every check that did not pass or skip. */
@@ -257,12 +129,16 @@ describe('the fault switch of the reference server', () => {
       'checks no fault breaks',
     ).toEqual([]);
     for (const fault of FAULT_CATALOGUE) expect(fault.breaks.length, fault.name).toBeGreaterThan(0);
+    const names = FAULT_CATALOGUE.map((f) => f.name);
+    expect(
+      names.filter((name, i) => names.indexOf(name) !== i),
+      'fault names used twice',
+    ).toEqual([]);
   });
 
   it('makes every check a fault names fail', async () => {
     const found: Record<string, string[]> = {};
-    const queue = [...FAULT_CATALOGUE];
-    const worker = async (): Promise<void> => {
+    const worker = async (queue: Fault[]): Promise<void> => {
       for (let fault = queue.shift(); fault; fault = queue.shift()) {
         const scenarios = scenariosFor(fault);
         const run = fault.stdio
@@ -271,7 +147,10 @@ describe('the fault switch of the reference server', () => {
         found[fault.name] = broken(run);
       }
     };
-    await Promise.all([worker(), worker(), worker()]);
+    // One stdio fault at a time: each connection starts a process, and too many starting at once time out.
+    const stdio = FAULT_CATALOGUE.filter((f) => f.stdio);
+    const http = FAULT_CATALOGUE.filter((f) => !f.stdio);
+    await Promise.all([worker(stdio), worker(http), worker(http)]);
     mkdirSync(join(REPO_ROOT, 'test-artifacts'), { recursive: true });
     const seen = new Set(Object.values(found).flatMap((list) => list.map(checkOf)));
     writeFileSync(

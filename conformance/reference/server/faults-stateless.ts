@@ -120,15 +120,6 @@ export const STATELESS_FAULTS: readonly Fault[] = [
     },
   },
   {
-    name: 'logging-undeclared',
-    description: 'server/discover leaves out the logging capability although tools log',
-    breaks: ['fixture.logging-meta-capability'],
-    response: (response, request) => {
-      const result = response.result as { capabilities?: Record<string, unknown> } | undefined;
-      if (request.method === 'server/discover' && result?.capabilities) delete result.capabilities.logging;
-    },
-  },
-  {
     name: 'log-on-subscription',
     description: 'a subscriptions/listen stream carries a notifications/message',
     breaks: ['fixture.listen-no-log-messages'],

@@ -93,6 +93,8 @@ class Session implements ReferenceSession {
   private readonly unsubscribeHub: () => void;
   private nextId = 1;
   private isClosed = false;
+  /** Set by the fault notification-ends-session: every later request is refused. */
+  private ending = false;
   private closeSession!: () => void;
   private readonly closed = new Promise<void>((resolve) => {
     this.closeSession = resolve;
@@ -112,12 +114,15 @@ class Session implements ReferenceSession {
     this.unsubscribeHub = hub.subscribe((event) => {
       if (!this.stateful.revision || this.isClosed) return;
       if (event.kind === 'resource-updated') {
-        if (this.stateful.subscriptions.has(event.uri)) {
+        const subscribed = this.stateful.subscriptions.has(event.uri) && fault !== 'resource-updates-missing';
+        if (subscribed || fault === 'resource-updates-unfiltered') {
           this.unsolicited(notification('notifications/resources/updated', { uri: event.uri }));
         }
       } else if (event.kind === 'elicitation-complete') {
         this.unsolicited(notification('notifications/elicitation/complete', { elicitationId: event.elicitationId }));
-      } else this.unsolicited(notification(`notifications/${event.kind}/list_changed`));
+      } else if (fault !== 'list-changed-missing') {
+        this.unsolicited(notification(`notifications/${event.kind}/list_changed`));
+      }
     });
   }
 
@@ -168,7 +173,8 @@ class Session implements ReferenceSession {
     context: RequestContext,
   ): Promise<JsonRpcMessage[] | JsonRpcMessage | undefined> {
     if (messages.length === 0) return errorResponse(null, ERR.invalidRequest, 'Invalid Request: empty batch');
-    if (this.stateful.revision !== '2025-03-26' || this.fault === 'batch-rejected') {
+    const allowed = this.stateful.revision === '2025-03-26' || this.fault === 'batch-accepted';
+    if (!allowed || this.fault === 'batch-rejected') {
       return errorResponse(null, ERR.invalidRequest, 'Invalid Request: this protocol revision does not allow batches');
     }
     const responses = await Promise.all(
@@ -193,7 +199,8 @@ class Session implements ReferenceSession {
       case 'invalid': {
         const id =
           isObject(message) && (typeof message.id === 'string' || typeof message.id === 'number') ? message.id : null;
-        return errorResponse(id, ERR.invalidRequest, `Invalid Request: ${kind.reason}`);
+        const code = this.fault === 'invalid-request-as-unknown-method' ? ERR.methodNotFound : ERR.invalidRequest;
+        return errorResponse(id, code, `Invalid Request: ${kind.reason}`);
       }
       case 'batch':
         return errorResponse(null, ERR.invalidRequest, 'Invalid Request: unexpected batch');
@@ -201,9 +208,11 @@ class Session implements ReferenceSession {
       case 'error-response':
         this.answer(message);
         return undefined;
-      case 'notification':
-        this.notify(kind.method, isObject(message.params) ? message.params : {});
-        return undefined;
+      case 'notification': {
+        const acted = this.notify(kind.method, isObject(message.params) ? message.params : {});
+        if (acted || this.fault !== 'notifications-answered') return undefined;
+        return errorResponse(null, ERR.methodNotFound, `Cannot handle notification ${kind.method}`);
+      }
       case 'request':
         return this.request(
           { id: kind.id, method: kind.method, params: isObject(message.params) ? message.params : {}, message },
@@ -219,24 +228,33 @@ class Session implements ReferenceSession {
     this.pending.delete(key);
     if (isObject(message.error))
       pending.reject(new Error(`client error ${String(message.error.code)}: ${String(message.error.message)}`));
-    else pending.resolve(isObject(message.result) ? message.result : {});
+    else pending.resolve(isObject(message.result) && this.fault !== 'client-answers-lost' ? message.result : {});
   }
 
-  private notify(method: string, params: Json): void {
+  /** Returns whether the notification changed anything. */
+  private notify(method: string, params: Json): boolean {
+    if (this.fault === 'notification-ends-session' && method !== 'notifications/initialized') this.ending = true;
     if (method === 'notifications/initialized') {
       if (this.stateful.revision) this.stateful.initialized = true;
+      return true;
     } else if (method === 'notifications/cancelled') {
       const id = params.requestId;
-      if (typeof id !== 'string' && typeof id !== 'number') return;
+      if (typeof id !== 'string' && typeof id !== 'number') return false;
       const entry = this.inFlight.get(JSON.stringify(id));
-      if (!entry || entry.method === 'initialize') return;
+      if (!entry || entry.method === 'initialize') return false;
       entry.cancelled = true;
-      entry.controller.abort();
+      if (this.fault !== 'cancel-keeps-running') entry.controller.abort();
+      return true;
     }
     // Other notifications (roots/list_changed, progress, unknown ones) need no action.
+    return false;
   }
 
   private async request(request: IncomingRequest, context: RequestContext): Promise<JsonRpcMessage | undefined> {
+    if (this.ending) return errorResponse(request.id, ERR.internal, 'Internal error: the session is shutting down');
+    const early = !this.stateful.revision && request.method !== 'initialize';
+    if (early && this.fault === 'pre-initialize-ignored' && !isStatelessRequest(request.method, request.params))
+      return undefined;
     const key = JSON.stringify(request.id);
     const controller = new AbortController();
     const entry: InFlight = { controller, cancelled: false, method: request.method };
@@ -279,6 +297,9 @@ class Session implements ReferenceSession {
     };
     if (isStatelessRequest(request.method, request.params)) {
       return this.stateless.handle(request, emit, signal, context.headers);
+    }
+    if (request.method === 'initialize' && this.fault === 'request-before-initialized') {
+      emit({ jsonrpc: '2.0', id: 'ref-early-roots', method: 'roots/list' });
     }
     if (request.method === 'initialize' || this.stateful.revision || this.fault === 'serve-before-initialize') {
       return this.stateful.handle(request, emit, signal, context.headers);

@@ -194,8 +194,8 @@ export class StatefulEra {
       fault,
       progressToken: token,
       progress: (progress, total, message) => {
-        if (token === undefined || done || signal.aborted) return;
-        const p: Json = { progressToken: token, progress };
+        if ((token === undefined && fault !== 'progress-without-token') || done || signal.aborted) return;
+        const p: Json = { progressToken: token ?? 0, progress };
         if (total !== undefined) p.total = total;
         if (message !== undefined && atLeast(scope.revision, '2025-03-26')) p.message = message;
         emit(notification('notifications/progress', p));
@@ -209,7 +209,7 @@ export class StatefulEra {
       canAsk: (request) => declares(this.clientCapabilities, request, fault),
       ask: async (requests) => {
         for (const request of Object.values(requests)) {
-          if (!declares(this.clientCapabilities, request, fault))
+          if (!declares(this.clientCapabilities, request, fault) && fault !== 'client-capabilities-unchecked')
             throw new MissingCapabilityError(requiredCapability(request));
         }
         const entries = await Promise.all(
@@ -250,8 +250,8 @@ export class StatefulEra {
       env.finish();
       if (this.host.fault === 'progress-after-response' && env.progressToken !== undefined) {
         const token = env.progressToken;
-        // Late enough to follow the response on the wire.
-        setTimeout(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })), 50);
+        // After the response: it is written in microtasks, before an immediate runs.
+        setImmediate(() => emit(notification('notifications/progress', { progressToken: token, progress: 1000 })));
       }
     }
   }

@@ -363,7 +363,7 @@ export class StatelessEra {
       log: (messageLevel, data) => {
         if (level === undefined) {
           if (fault !== 'log-without-level') return;
-        } else if (logRank(messageLevel) < logRank(level)) return;
+        } else if (logRank(messageLevel) < logRank(level) && fault !== 'meta-log-level-ignored') return;
         emit(notification('notifications/message', { level: messageLevel, logger: 'reference-server', data }));
       },
       canAsk: (r: InputRequest) => declares(capabilities, r, fault),

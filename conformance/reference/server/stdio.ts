@@ -84,7 +84,8 @@ if (isMain) {
     log: (text) => process.stderr.write(`${text}\n`),
     fault: process.env.MCP_REFERENCE_FAULT || undefined,
   }).then(
-    () => process.exit(0),
+    // The fault stdio-no-exit keeps the process alive after stdin closed.
+    () => (process.env.MCP_REFERENCE_FAULT === 'stdio-no-exit' ? setInterval(() => {}, 60_000) : process.exit(0)),
     (error: unknown) => {
       process.stderr.write(`reference server failed: ${String(error)}\n`);
       process.exit(1);

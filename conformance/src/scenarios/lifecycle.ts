@@ -215,13 +215,17 @@ export const lifecycleScenarios: ServerScenario[] = [
       )
         return ctx.end('server/discover failed');
       const versions = result!.supportedVersions as unknown[];
-      if (!versions.includes(session.protocolVersion)) {
-        ctx.check('discover.lists-revision').skip(`the server does not support ${ctx.revision.id}`);
-        return ctx.end(
-          `not applicable: the server does not support ${ctx.revision.id} (it lists ${JSON.stringify(versions)})`,
-        );
-      }
-      ctx.check('discover.lists-revision').pass();
+      // A server that does not support the version must answer UnsupportedProtocolVersionError, not a result.
+      if (
+        !ctx
+          .check('discover.lists-revision')
+          .verify(
+            versions.includes(session.protocolVersion),
+            `the request used ${session.protocolVersion}; the result lists ${JSON.stringify(versions)}`,
+            response,
+          )
+      )
+        return ctx.end(`the server served ${ctx.revision.id} without listing it`);
       ctx
         .check('discover.result-type')
         .verify(result!.resultType === 'complete', `resultType is ${JSON.stringify(result!.resultType)}`, response);
