@@ -14,6 +14,7 @@ import { SSE_FAULTS } from './faults-sse.ts';
 import { AUTH_FAULTS } from './faults-auth.ts';
 import { STATELESS_FAULTS } from './faults-stateless.ts';
 import { INTERACTION_FAULTS } from './faults-interactions.ts';
+import { TASK_FAULTS } from './faults-tasks.ts';
 
 type Json = Record<string, unknown>;
 
@@ -251,6 +252,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   ...AUTH_FAULTS,
   ...STATELESS_FAULTS,
   ...INTERACTION_FAULTS,
+  ...TASK_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */
