@@ -267,15 +267,11 @@ export const INTERACTION_FAULTS: readonly Fault[] = [
   },
   {
     name: 'task-capability-undeclared',
-    description: 'a task-augmented call is accepted (CreateTaskResult) though the tasks capability is not declared',
+    description: 'task-augmented calls are accepted (CreateTaskResult) though initialize declares no tasks capability',
     breaks: ['tasks.capability-declared-when-accepted'],
     response: (response, request) => {
-      taskSupport('optional')!(response, request);
-      if (request.method !== 'tools/call' || !isObject(request.params.task) || !response.result) return;
-      const now = new Date().toISOString();
-      response.result = {
-        task: { taskId: 'conformance-task-1', status: 'working', createdAt: now, lastUpdatedAt: now, ttl: 60_000 },
-      };
+      const result = isObject(response.result) ? response.result : undefined;
+      if (request.method === 'initialize' && isObject(result?.capabilities)) delete result.capabilities.tasks;
     },
   },
 ];

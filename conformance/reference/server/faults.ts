@@ -15,6 +15,7 @@ import { AUTH_FAULTS } from './faults-auth.ts';
 import { STATELESS_FAULTS } from './faults-stateless.ts';
 import { INTERACTION_FAULTS } from './faults-interactions.ts';
 import { CORE_FAULTS } from './faults-core.ts';
+import { TASK_FAULTS } from './faults-tasks.ts';
 
 type Json = Record<string, unknown>;
 
@@ -253,6 +254,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   ...STATELESS_FAULTS,
   ...INTERACTION_FAULTS,
   ...CORE_FAULTS,
+  ...TASK_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

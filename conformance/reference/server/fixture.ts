@@ -793,6 +793,35 @@ export const TOOLS: ToolSpec[] = [
       return textResult(`capabilities-ok: received ${Object.keys(answers).sort().join(',')}`);
     },
   },
+  {
+    definition: {
+      name: 'test_task_required',
+      description: 'Runs only as a task: waits durationMs (default 300), then reports how long it worked',
+      inputSchema: { type: 'object', properties: { durationMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+      execution: { taskSupport: 'required' },
+    },
+    since: '2025-11-25',
+    eras: ['stateful'],
+    run: async (args, env) => {
+      const duration = typeof args.durationMs === 'number' ? args.durationMs : 300;
+      await sleep(duration, env.signal);
+      if (env.signal.aborted) throw new Error('cancelled');
+      return textResult(`Task finished after ${duration} ms`);
+    },
+  },
+  {
+    definition: {
+      name: 'test_task_optional',
+      description: 'Runs as a task or as an ordinary call, and answers one fixed text block',
+      inputSchema: noArgs(),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+      execution: { taskSupport: 'optional' },
+    },
+    since: '2025-11-25',
+    eras: ['stateful'],
+    run: async () => textResult('This tool runs as a task or as an ordinary call.'),
+  },
 ];
 
 /** Tools offered at a revision and era, in list order. */
@@ -808,6 +837,7 @@ export function toolForRevision(tool: S.Tool, revision: string): Json {
     delete out.title;
     delete out.outputSchema;
   }
+  if (!atLeast(revision, '2025-11-25')) delete out.execution;
   return out;
 }
 

@@ -308,6 +308,45 @@ describe('stateful utilities', () => {
     ).toBeUndefined();
   });
 
+  it('runs task-augmented tool calls as tasks (2025-11-25)', async () => {
+    const c = await ready('2025-11-25');
+    const call = async (name: string, args: Msg, task?: Msg): Promise<Msg> =>
+      (await c.raw({
+        jsonrpc: '2.0',
+        id: `${name}-${Math.random()}`,
+        method: 'tools/call',
+        params: { name, arguments: args, ...(task ? { task } : {}) },
+      }))!;
+    expect((await call('test_task_required', {})).error.code).toBe(-32601);
+    expect((await call('test_simple_text', {}, { ttl: 1000 })).error.code).toBe(-32601);
+
+    const created = await call('test_task_required', { durationMs: 0 }, { ttl: 60_000 });
+    expect(validate('2025-11-25', 'CreateTaskResult', created.result).valid).toBe(true);
+    expect(created.result.task).toMatchObject({ status: 'working', ttl: 60_000 });
+    const taskId = created.result.task.taskId as string;
+    const result = await c.request('tasks/result', { taskId });
+    expect(result.result.content).toEqual([{ type: 'text', text: 'Task finished after 0 ms' }]);
+    expect(result.result._meta['io.modelcontextprotocol/related-task']).toEqual({ taskId });
+    expect((await c.request('tasks/get', { taskId })).result.status).toBe('completed');
+    expect((await c.request('tasks/cancel', { taskId })).error.code).toBe(-32602);
+
+    const long = await call('test_task_required', { durationMs: 60_000 }, {});
+    const longId = long.result.task.taskId as string;
+    expect((await c.request('tasks/cancel', { taskId: longId })).result.status).toBe('cancelled');
+    expect((await c.request('tasks/get', { taskId: longId })).result.status).toBe('cancelled');
+    await call('test_task_optional', {}, {});
+    const listed = await c.listAll('tasks/list', 'tasks');
+    expect(listed.map((t) => t.taskId)).toContain(longId);
+    expect(listed).toHaveLength(3);
+    expect((await c.request('tasks/get', { taskId: 'nope' })).error.code).toBe(-32602);
+    expect((await c.request('tasks/list', { cursor: 'nope' })).error.code).toBe(-32602);
+
+    const statuses = c.unsolicited.filter((m) => m.method === 'notifications/tasks/status');
+    for (const m of statuses) expectValid('2025-11-25', m.method, m);
+    expect(statuses.map((m) => m.params.status)).toEqual(['completed', 'cancelled', 'completed']);
+    c.session.close();
+  });
+
   it('subscribes to resource updates and list changes', async () => {
     const server = createReferenceServer();
     const a = new Client('2025-11-25', undefined, server);

@@ -109,6 +109,9 @@ class Session implements ReferenceSession {
       fault,
       hub,
       sendRequest: (request, emit, signal) => this.sendRequest(request, emit, signal),
+      notify: (message) => {
+        if (!this.isClosed) this.unsolicited(message);
+      },
     });
     this.stateless = new StatelessEra({ fault, hub, signer, closed: this.closed });
     this.unsubscribeHub = hub.subscribe((event) => {
@@ -140,6 +143,7 @@ class Session implements ReferenceSession {
     this.isClosed = true;
     this.unsubscribeHub();
     this.closeSession();
+    this.stateful.tasks.closeAll();
     for (const entry of this.inFlight.values()) if (entry.method !== 'subscriptions/listen') entry.controller.abort();
     for (const p of this.pending.values()) p.reject(new Error('session closed'));
     this.pending.clear();

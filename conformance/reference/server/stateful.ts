@@ -22,6 +22,7 @@ import {
 } from './common.ts';
 import {
   callTool,
+  findTool,
   getPrompt,
   listPrompts,
   listResources,
@@ -32,6 +33,7 @@ import {
 } from './features.ts';
 import { MissingCapabilityError, RESOURCES, TEMPLATES, complete, declares, requiredCapability } from './fixture.ts';
 import type { InputRequest, ToolEnv } from './fixture.ts';
+import { TaskStore } from './tasks.ts';
 
 /** Methods the server answers in the stateful era (when the revision's schema has them). */
 export const STATEFUL_METHODS = new Set([
@@ -48,6 +50,10 @@ export const STATEFUL_METHODS = new Set([
   'prompts/get',
   'completion/complete',
   'logging/setLevel',
+  'tasks/get',
+  'tasks/result',
+  'tasks/list',
+  'tasks/cancel',
 ]);
 
 export interface SessionHost {
@@ -55,6 +61,8 @@ export interface SessionHost {
   hub: Hub;
   /** Sends a server-to-client request on `emit` and resolves with the client's result. */
   sendRequest(request: InputRequest, emit: (m: JsonRpcMessage) => void, signal: AbortSignal): Promise<Json>;
+  /** Sends a message that belongs to no request (on the GET stream over HTTP). */
+  notify(message: JsonRpcMessage): void;
 }
 
 export interface IncomingRequest {
@@ -91,8 +99,11 @@ export class StatefulEra {
   /** Set by logging/setLevel; until then every level is sent. */
   logLevel: LogLevel | undefined;
   readonly subscriptions = new Set<string>();
+  readonly tasks: TaskStore;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.tasks = new TaskStore(host.fault, (message) => host.notify(message));
+  }
 
   private scope(): FeatureScope {
     return { revision: this.revision ?? LATEST_STATEFUL, era: 'stateful', fault: this.host.fault };
@@ -106,6 +117,7 @@ export class StatefulEra {
       logging: {},
     };
     if (atLeast(revision, '2025-03-26')) caps.completions = {};
+    if (atLeast(revision, '2025-11-25')) caps.tasks = { list: {}, cancel: {}, requests: { tools: { call: {} } } };
     return caps;
   }
 
@@ -170,6 +182,14 @@ export class StatefulEra {
       case 'logging/setLevel':
         this.logLevel = params.level as LogLevel;
         return {};
+      case 'tasks/get':
+        return this.tasks.get(params);
+      case 'tasks/result':
+        return this.tasks.result(params, signal);
+      case 'tasks/list':
+        return this.tasks.list(params);
+      case 'tasks/cancel':
+        return this.tasks.cancel(params);
       default:
         throw new ProtocolError(ERR.methodNotFound, `Method not found: ${request.method}`);
     }
@@ -237,6 +257,29 @@ export class StatefulEra {
   }
 
   private async callTool(
+    scope: FeatureScope,
+    params: Json,
+    emit: (m: JsonRpcMessage) => void,
+    signal: AbortSignal,
+    headers: Record<string, string> | undefined,
+  ): Promise<Json> {
+    // Tasks exist from 2025-11-25; earlier revisions ignore a `task` field.
+    const task = atLeast(scope.revision, '2025-11-25') && isObject(params.task) ? params.task : undefined;
+    const support = findTool(scope, params.name).definition.execution?.taskSupport ?? 'forbidden';
+    const fault = this.host.fault;
+    if (task && support === 'forbidden' && fault !== 'task-forbidden-tool-accepted')
+      throw new ProtocolError(ERR.methodNotFound, `Tool ${String(params.name)} cannot be called as a task`);
+    if (!task && support === 'required')
+      throw new ProtocolError(ERR.methodNotFound, `Tool ${String(params.name)} can only be called as a task`);
+    if (task && fault !== 'task-result-inline') {
+      // The work outlives this request: its messages go out as the session's own, and it stops with the task.
+      const notify = (m: JsonRpcMessage): void => this.host.notify(m);
+      return this.tasks.create(task, (taskSignal) => this.runTool(scope, params, notify, taskSignal, headers));
+    }
+    return this.runTool(scope, params, emit, signal, headers);
+  }
+
+  private async runTool(
     scope: FeatureScope,
     params: Json,
     emit: (m: JsonRpcMessage) => void,

@@ -7,6 +7,7 @@ import { fixtureInteractionsScenarios } from './fixture-interactions.ts';
 import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
 import { fixtureToolsScenarios } from './fixture-tools.ts';
+import { fixtureTasksScenarios } from './fixture-tasks.ts';
 import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
 import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annotations.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
@@ -46,6 +47,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixtureResourcesScenarios,
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
+  ...fixtureTasksScenarios,
   ...statelessStreamScenarios,
   ...statelessContextFixtureScenarios,
   ...fixtureInteractionsScenarios,

@@ -1,0 +1,175 @@
+/**
+ * Tasks (2025-11-25) of one stateful session: a task-augmented `tools/call` becomes a task whose work runs in the
+ * background, reached by id through `tasks/get`, `tasks/result`, `tasks/list` and `tasks/cancel`. Tasks belong to
+ * the session that created them (that is how requestors are told apart) and end with it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+import { ERR, ProtocolError, notification, type Json } from './common.ts';
+import { page } from './fixture.ts';
+
+type Status = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
+
+const TERMINAL: ReadonlySet<Status> = new Set(['completed', 'failed', 'cancelled']);
+/** Small, so that a few tasks already span two pages of tasks/list. */
+export const TASK_PAGE_SIZE = 2;
+/** The longest ttl the reference applies (one hour), and the one it applies when none was asked for. */
+export const MAX_TTL_MS = 3_600_000;
+const DEFAULT_TTL_MS = 600_000;
+const POLL_INTERVAL_MS = 100;
+export const RELATED_TASK = 'io.modelcontextprotocol/related-task';
+
+interface TaskRecord {
+  taskId: string;
+  status: Status;
+  statusMessage?: string;
+  createdAt: string;
+  lastUpdatedAt: string;
+  ttl: number;
+  controller: AbortController;
+  /** What the wrapped request produced, once it ended on its own. */
+  outcome?: { result: Json } | { error: ProtocolError };
+  /** Settles when the work has ended (finished, failed or was aborted). */
+  done: Promise<void>;
+}
+
+function textOf(result: Json): string | undefined {
+  const first = Array.isArray(result.content) ? (result.content[0] as Json | undefined) : undefined;
+  return typeof first?.text === 'string' ? first.text : undefined;
+}
+
+export class TaskStore {
+  private readonly tasks = new Map<string, TaskRecord>();
+
+  constructor(
+    private readonly fault: string | undefined,
+    /** Sends a message that belongs to no request (notifications/tasks/status). */
+    private readonly notify: (message: JsonRpcMessage) => void,
+  ) {}
+
+  /** Creates a task for `work` and answers the CreateTaskResult; the work goes on after the answer. */
+  async create(requested: Json, work: (signal: AbortSignal) => Promise<Json>): Promise<Json> {
+    const now = new Date().toISOString();
+    const ttl = typeof requested.ttl === 'number' ? Math.min(Math.max(0, requested.ttl), MAX_TTL_MS) : DEFAULT_TTL_MS;
+    const record: TaskRecord = {
+      taskId: randomUUID(),
+      status: 'working',
+      createdAt: now,
+      lastUpdatedAt: now,
+      ttl,
+      controller: new AbortController(),
+      done: Promise.resolve(),
+    };
+    this.tasks.set(record.taskId, record);
+    record.done = work(record.controller.signal).then(
+      (result) =>
+        this.settle(record, result.isError === true ? 'failed' : 'completed', { result }, textOf(result) ?? 'Done'),
+      (error: unknown) => {
+        const failure =
+          error instanceof ProtocolError
+            ? error
+            : new ProtocolError(ERR.internal, `Internal error: ${error instanceof Error ? error.message : 'unknown'}`);
+        this.settle(record, 'failed', { error: failure }, failure.message);
+      },
+    );
+    if (this.fault === 'task-created-completed') await record.done;
+    return { task: this.view(record) };
+  }
+
+  get(params: Json): Json {
+    return this.view(this.find(params.taskId));
+  }
+
+  /** Waits until the task has ended, then answers what the wrapped request produced. */
+  async result(params: Json, signal: AbortSignal): Promise<Json> {
+    const record = this.find(params.taskId);
+    const related = { [RELATED_TASK]: { taskId: record.taskId } };
+    if (!TERMINAL.has(record.status)) {
+      if (this.fault === 'task-result-no-wait') return { content: [], _meta: related };
+      await Promise.race([
+        record.done,
+        new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+      ]);
+      if (signal.aborted) throw new ProtocolError(ERR.internal, 'The tasks/result request was cancelled');
+    }
+    const outcome = record.outcome;
+    if (record.status === 'cancelled' || !outcome)
+      throw new ProtocolError(ERR.invalidParams, `Task ${record.taskId} was cancelled and has no result`);
+    if ('error' in outcome) throw outcome.error;
+    const meta = typeof outcome.result._meta === 'object' && outcome.result._meta !== null ? outcome.result._meta : {};
+    return { ...outcome.result, _meta: { ...meta, ...related } };
+  }
+
+  list(params: Json): Json {
+    this.prune();
+    const p = page([...this.tasks.values()], params.cursor, TASK_PAGE_SIZE);
+    const result: Json = { tasks: p.items.map((r) => this.view(r)) };
+    if (p.nextCursor) result.nextCursor = p.nextCursor;
+    return result;
+  }
+
+  cancel(params: Json): Json {
+    const record = this.find(params.taskId);
+    if (TERMINAL.has(record.status)) {
+      if (this.fault === 'task-cancel-terminal-accepted') return this.view(record);
+      throw new ProtocolError(
+        ERR.invalidParams,
+        `Task ${record.taskId} is already ${record.status} and cannot be cancelled`,
+      );
+    }
+    if (this.fault === 'task-cancel-ignored') return this.view(record);
+    // Cancelled first, so that the work's own ending (aborted below) leaves the status alone.
+    this.transition(record, 'cancelled', 'Cancelled at the requestor’s request');
+    record.controller.abort();
+    return this.view(record);
+  }
+
+  /** Stops every task's work: the session is gone. */
+  closeAll(): void {
+    for (const record of this.tasks.values()) record.controller.abort();
+    this.tasks.clear();
+  }
+
+  private settle(record: TaskRecord, status: Status, outcome: TaskRecord['outcome'], message: string): void {
+    if (TERMINAL.has(record.status)) return;
+    record.outcome = outcome;
+    this.transition(record, status, message);
+  }
+
+  private transition(record: TaskRecord, status: Status, message: string): void {
+    record.status = status;
+    record.statusMessage = message;
+    record.lastUpdatedAt = new Date().toISOString();
+    this.notify(notification('notifications/tasks/status', this.view(record)));
+  }
+
+  private find(taskId: unknown): TaskRecord {
+    this.prune();
+    const record = typeof taskId === 'string' ? this.tasks.get(taskId) : undefined;
+    if (!record) throw new ProtocolError(ERR.invalidParams, `Unknown task: ${String(taskId)}`);
+    return record;
+  }
+
+  /** Forgets tasks whose ttl, counted from creation, has passed. */
+  private prune(): void {
+    const now = Date.now();
+    for (const [id, record] of this.tasks)
+      if (Date.parse(record.createdAt) + record.ttl < now) {
+        record.controller.abort();
+        this.tasks.delete(id);
+      }
+  }
+
+  private view(record: TaskRecord): Json {
+    const task: Json = {
+      taskId: record.taskId,
+      status: record.status,
+      createdAt: record.createdAt,
+      lastUpdatedAt: record.lastUpdatedAt,
+      ttl: record.ttl,
+      pollInterval: POLL_INTERVAL_MS,
+    };
+    if (record.statusMessage !== undefined) task.statusMessage = record.statusMessage;
+    return task;
+  }
+}
