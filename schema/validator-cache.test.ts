@@ -38,6 +38,7 @@ describe('the validator cache', () => {
   });
 
   it('compiles afresh over a broken cache file and replaces it', async () => {
+    rmSync(dir, { recursive: true, force: true });
     const expected = (await fresh()).validate('2024-11-05', 'ListToolsResult', { tools: 'none' });
     for (const file of readdirSync(dir)) writeFileSync(join(dir, file), 'this is not JavaScript {');
     const again = (await fresh()).validate('2024-11-05', 'ListToolsResult', { tools: 'none' });
