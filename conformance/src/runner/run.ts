@@ -2,6 +2,7 @@
  * Runs server scenarios against one server: every (scenario, revision) pair that applies, in a bounded
  * pool, each on its own connection, with timeouts per request, per scenario and for the whole run.
  */
+import { HttpStatusError } from '../transport/http.ts';
 import { getRevision, type Revision } from '../../../schema/registry.ts';
 import { Recorder } from '../protocol/recorder.ts';
 import { RevisionNotSupported, SessionError } from '../client/session.ts';
@@ -173,7 +174,9 @@ function decideNoServerRequests(context: ServerContext): void {
 }
 
 /** Timeouts and lost connections are the server's doing, not the harness's. */
+/** The server stopped answering, went away, or answered in a way no request can use (an HTTP refusal). */
 function isPeerFailure(error: unknown): boolean {
+  if (error instanceof HttpStatusError) return true;
   const message = (error as Error)?.message ?? '';
   return /^timeout:|the server exited|connection is closed|ECONNREFUSED|ECONNRESET|socket hang up/.test(message);
 }

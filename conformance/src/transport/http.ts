@@ -23,6 +23,8 @@ import type { Connection } from './connection.ts';
 import { PendingRequests } from './pending.ts';
 import { HarnessError } from './stdio.ts';
 
+/** Keep-alive sockets idle this long are closed by the client (Node servers close theirs after 5 s). */
+const IDLE_SOCKET_MS = 4_000;
 const MIB = 1024 * 1024;
 /** Characters of a body quoted in error messages. */
 const EXCERPT_CHARS = 200;
@@ -267,7 +269,8 @@ export abstract class HttpConnectionBase implements Connection {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly listeners = new Set<(message: unknown, entry: WireEntry) => void>();
   private readonly errorListeners = new Set<(error: Error) => void>();
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  // Idle sockets are dropped before a server's usual 5 s keep-alive timeout, so a request never races its close.
+  private readonly httpAgent = new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
   private httpsAgent: https.Agent | undefined;
   private diagnostics = '';
 
@@ -452,7 +455,10 @@ export abstract class HttpConnectionBase implements Connection {
       const options = { method, headers: all };
       req =
         url.protocol === 'https:'
-          ? https.request(url, { ...options, agent: (this.httpsAgent ??= new https.Agent({ keepAlive: true })) })
+          ? https.request(url, {
+              ...options,
+              agent: (this.httpsAgent ??= new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS })),
+            })
           : http.request(url, { ...options, agent: this.httpAgent });
     } catch (error) {
       flight.response = Promise.reject(error as Error);
