@@ -14,7 +14,7 @@ const STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled
 /** RFC 3339 section 5 date-time, the ISO 8601 profile the spec names. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 /** How long the first task works: long enough for a tasks/get and a tasks/result to arrive while it does. */
-const WORK_MS = 500;
+const WORK_MS = 200;
 /** Longer than any run, so the task is still working when it is cancelled. */
 const LONG_WORK_MS = 60_000;
 const TTL_MS = 60_000;

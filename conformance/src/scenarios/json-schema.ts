@@ -19,6 +19,19 @@ function engine(draft07: boolean, validateSchema: boolean): Ajv {
 // Compiling a meta-schema costs more than most published schemas: one checker per dialect serves them all.
 const checkers = new Map<boolean, Ajv>();
 
+// One compiling engine per dialect; a schema whose nested ids clash with an earlier one gets an engine of its own.
+const compilers = new Map<boolean, Ajv>();
+
+function compileOnce(draft07: boolean, schema: Record<string, unknown>): ValidateFunction {
+  let compiler = compilers.get(draft07);
+  if (!compiler) compilers.set(draft07, (compiler = engine(draft07, false)));
+  try {
+    return compiler.compile(schema);
+  } catch {
+    return engine(draft07, false).compile(schema);
+  }
+}
+
 type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
 
 // Scenarios of every revision see the same published schemas: each is compiled once.
@@ -40,8 +53,7 @@ export function compilePublished(revision: Revision, schema: unknown): Compiled 
       let checker = checkers.get(draft07);
       if (!checker) checkers.set(draft07, (checker = engine(draft07, true)));
       checker.validateSchema(copy, true);
-      // A fresh engine per schema, so that ids in one server's schemas never clash with another's.
-      result = { ok: true, validate: engine(draft07, false).compile(copy) };
+      result = { ok: true, validate: compileOnce(draft07, copy) };
     } catch (error) {
       result = { ok: false, error: (error as Error).message };
     }
