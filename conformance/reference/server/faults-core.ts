@@ -4,9 +4,10 @@
  * `emitted`, `http`); the few that need the server's own state are switches read by the server code (search
  * for the fault name).
  */
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { registry } from '../../../schema/registry.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+import { rewriteHead } from './fault-hooks.ts';
 import type { Fault, FaultRequest } from './faults.ts';
 
 type Json = Record<string, unknown>;
@@ -91,15 +92,6 @@ function declaredCapabilities(response: JsonRpcMessage, request: FaultRequest): 
 function eraOfHeader(req: IncomingMessage): string | undefined {
   const version = req.headers['mcp-protocol-version'];
   return registry().revisions.find((r) => r.id === version)?.era;
-}
-
-/** Lets `rewrite` change the status and headers (in place) of whatever the server answers. */
-function rewriteHead(res: ServerResponse, rewrite: (status: number, headers: OutgoingHttpHeaders) => number): void {
-  const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => ServerResponse;
-  res.writeHead = ((status: number, headers?: OutgoingHttpHeaders) => {
-    const copy: OutgoingHttpHeaders = { ...headers };
-    return writeHead(rewrite(status, copy), copy);
-  }) as typeof res.writeHead;
 }
 
 function answerHttp(res: ServerResponse, status: number, body: string, type = 'application/json'): true {

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+import { rewriteWrites } from './fault-hooks.ts';
 import type { Fault, FaultRequest } from './faults.ts';
 
 type Json = Record<string, unknown>;
@@ -63,16 +64,6 @@ function taskSupport(value: 'optional' | 'required'): Fault['response'] {
     for (const tool of tools)
       if (isObject(tool) && tool.name === 'test_simple_text') tool.execution = { taskSupport: value };
   };
-}
-
-/** Rewrites every chunk a response writes. */
-function rewriteWrites(res: ServerResponse, change: (text: string) => string): void {
-  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  res.write = ((chunk: unknown, ...rest: unknown[]) =>
-    write(
-      typeof chunk === 'string' || Buffer.isBuffer(chunk) ? change(String(chunk)) : chunk,
-      ...rest,
-    )) as ServerResponse['write'];
 }
 
 /** The open GET stream of each stateful session, for the fault that copies POST streams onto it. */

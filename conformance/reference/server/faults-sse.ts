@@ -1,37 +1,11 @@
 /** Faults in the SSE framing of POST responses, injected in front of the HTTP server by wrapping the response. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { eventStreamFlag, rewriteHead, rewriteWrites } from './fault-hooks.ts';
 import type { Fault } from './faults.ts';
 
-/** Whether the response is an event stream; the server passes its headers to writeHead, so look there too. */
-function isEventStream(res: ServerResponse): boolean {
-  const headers = res.getHeaders();
-  const type = headers['content-type'] ?? (res as { sseType?: string }).sseType;
-  return String(type ?? '').startsWith('text/event-stream');
-}
-
-/** Remembers the content type given to writeHead, and lets `edit` change the header object first. */
-function onWriteHead(res: ServerResponse, edit?: (headers: Record<string, unknown>) => void): void {
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.writeHead = ((...args: unknown[]) => {
-    const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null);
-    if (headers) {
-      (res as { sseType?: unknown }).sseType = headers['content-type'];
-      edit?.(headers);
-    }
-    return writeHead(...args);
-  }) as ServerResponse['writeHead'];
-}
-
 /** Passes each chunk written to an SSE response through `edit` (return '' to drop it). */
-function editSseChunks(res: ServerResponse, edit: (chunk: string) => string): void {
-  onWriteHead(res);
-  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (!isEventStream(res) || typeof chunk !== 'string') return write(chunk, ...rest);
-    const edited = edit(chunk);
-    return edited === '' ? true : write(edited, ...rest);
-  }) as ServerResponse['write'];
-}
+const editSseChunks = (res: ServerResponse, edit: (chunk: string) => string): void =>
+  rewriteWrites(res, edit, { sseOnly: true });
 
 /** Per session, the last data event of each of its streams (by stream key): what a faulty replay mixes in. */
 const lastEvents = new Map<string, Map<string, string>>();
@@ -48,10 +22,11 @@ function replayForeignEvent(req: IncomingMessage, res: ServerResponse): boolean 
   const resumed = req.headers['last-event-id'];
   if (req.method === 'GET' && typeof resumed === 'string') {
     const own = resumed.replace(/-\d+$/, '');
+    const isEventStream = eventStreamFlag(res);
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
       const foreign = [...seen].find(([key]) => key !== own)?.[1];
-      if (foreign && isEventStream(res)) res.write(foreign);
+      if (foreign && isEventStream()) res.write(foreign);
       return end(...args);
     }) as ServerResponse['end'];
   }
@@ -82,7 +57,10 @@ export const SSE_FAULTS: readonly Fault[] = [
     breaks: ['http.sse-no-buffering'],
     http: {
       intercept: (_req, res) => {
-        onWriteHead(res, (headers) => delete headers['x-accel-buffering']);
+        rewriteHead(res, (status, headers) => {
+          delete headers['x-accel-buffering'];
+          return status;
+        });
         return false;
       },
     },

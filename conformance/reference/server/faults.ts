@@ -45,6 +45,12 @@ export interface Fault {
   };
 }
 
+/** The error a tools/call of an unknown tool was answered with, if this response is one. */
+function unknownToolError(response: JsonRpcMessage, request: FaultRequest): Json | undefined {
+  const error = response.error as Json | undefined;
+  return request.method === 'tools/call' && String(error?.message).startsWith('Unknown tool') ? error : undefined;
+}
+
 export const FAULT_CATALOGUE: readonly Fault[] = [
   {
     name: 'wrong-protocol-version',
@@ -98,9 +104,8 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
     description: 'an unknown tool is answered with -32603 instead of -32602',
     breaks: ['tools.unknown-tool-invalid-params'],
     response: (response, request) => {
-      const error = response.error as { code?: unknown; message?: unknown } | undefined;
-      if (request.method === 'tools/call' && error && String(error.message).startsWith('Unknown tool'))
-        error.code = -32603;
+      const error = unknownToolError(response, request);
+      if (error) error.code = -32603;
     },
   },
   {
@@ -108,10 +113,10 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
     description: 'an unknown tool is answered with an isError tool result instead of a JSON-RPC error',
     breaks: ['tools.unknown-tool-protocol-error'],
     response: (response, request) => {
-      const error = response.error as { message?: unknown } | undefined;
-      if (request.method !== 'tools/call' || !String(error?.message).startsWith('Unknown tool')) return;
+      const error = unknownToolError(response, request);
+      if (!error) return;
       delete response.error;
-      response.result = { content: [{ type: 'text', text: String(error?.message) }], isError: true };
+      response.result = { content: [{ type: 'text', text: String(error.message) }], isError: true };
     },
   },
   {

@@ -9,7 +9,7 @@ import { check, type ServerScenario } from '../model/scenario.ts';
 import type { Evidence } from '../model/result.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
-import { isObject, probeMethod } from './helpers.ts';
+import { isObject, mayCall, probeMethod } from './helpers.ts';
 import { sampleArguments } from './json-schema.ts';
 import { httpEvidence } from './streamable-http.ts';
 
@@ -245,9 +245,7 @@ async function walkSteps(
   if (!served(list)) return { ...steps, refusal: { step: 'listing tools', exchange: list } };
   steps.served.push({ step: 'listing tools', exchange: list });
   const tools = (resultIn(list, `${label}-2`)?.tools ?? []) as JsonObject[];
-  const tool = (Array.isArray(tools) ? tools : []).find(
-    (t) => isObject(t) && (ctx.options.callTools || (isObject(t.annotations) && t.annotations.readOnlyHint === true)),
-  );
+  const tool = (Array.isArray(tools) ? tools : []).find((t) => isObject(t) && mayCall(ctx, t));
   if (!tool || typeof tool.name !== 'string')
     return { ...steps, stopped: 'the server lists no tool annotated readOnlyHint (pass --call-tools to call others)' };
   carrierHttp.setTools(tools.filter((t) => isObject(t) && typeof t.name === 'string') as Array<{ name: string }>);

@@ -5,7 +5,7 @@
 import type { JsonObject, McpSession, Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, taskSupportOf } from './helpers.ts';
 import { isExactText, shown } from './fixture-tools.ts';
 
 const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const;
@@ -32,10 +32,6 @@ function taskProblems(task: unknown): string[] {
   if (!(task.ttl === null || (typeof task.ttl === 'number' && task.ttl >= 0)))
     problems.push(`ttl is ${JSON.stringify(task.ttl)}, not a number of milliseconds or null`);
   return problems;
-}
-
-function taskSupportOf(tool: JsonObject): unknown {
-  return isObject(tool.execution) ? tool.execution.taskSupport : undefined;
 }
 
 /** Runs a fixture tool as a task; the created task, or undefined with the response. */

@@ -4,10 +4,10 @@
  * from them (fixture tool `test_header_parameter`, Streamable HTTP).
  */
 import { toResponse, type JsonObject } from '../client/session.ts';
-import type { Evidence } from '../model/result.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
 import { describe, isObject } from './helpers.ts';
+import { httpEvidence } from './streamable-http.ts';
 
 const STATELESS = { era: 'stateless' } as const;
 /** RFC 9110 `tchar`: a header field name is one or more of these. */
@@ -70,22 +70,6 @@ function notPrimitive(schema: JsonObject): string | undefined {
 
 function where(tool: JsonObject, annotation: Annotation): string {
   return `${String(tool.name)} at /${annotation.path.join('/')}`;
-}
-
-/** An HTTP exchange as evidence: status, content type and body. */
-function httpEvidence(exchange: HttpExchange): Evidence {
-  return {
-    seq: exchange.entries[0]?.seq ?? 0,
-    direction: 'server-to-client',
-    at: exchange.entries[0]?.at ?? 0,
-    raw: exchange.body.slice(0, 4096),
-    truncated: exchange.body.length > 4096 || exchange.bodyTruncated,
-    http: {
-      method: exchange.method,
-      status: exchange.status,
-      headers: { 'content-type': exchange.headers['content-type'] ?? '' },
-    },
-  };
 }
 
 /** The first JSON-RPC response of an exchange (JSON body or SSE stream). */

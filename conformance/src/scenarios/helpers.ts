@@ -1,7 +1,9 @@
 /** Small judgements shared by scenario files. */
-import type { Response } from '../client/session.ts';
+import type { JsonObject, Response } from '../client/session.ts';
+import { isObject } from '../protocol/jsonrpc.ts';
+import type { ServerContext } from '../runner/context.ts';
 
-export { isObject } from '../protocol/jsonrpc.ts';
+export { isObject };
 
 /** `error <code>: <message>` or `result` for a message, for check messages. */
 export function describe(response: Response | undefined): string {
@@ -26,4 +28,14 @@ export const BOGUS_VERSION = '1999-01-01';
 /** The cheapest request that any server of the era answers: `ping`, or `server/discover` once ping is gone. */
 export function probeMethod(era: 'stateful' | 'stateless'): string {
   return era === 'stateless' ? 'server/discover' : 'ping';
+}
+
+/** Whether the harness may call a tool: read-only ones always, any with `--call-tools`. */
+export function mayCall(ctx: ServerContext, tool: JsonObject): boolean {
+  return ctx.options.callTools || (isObject(tool.annotations) && tool.annotations.readOnlyHint === true);
+}
+
+/** A tool's `execution.taskSupport`, if it states one. */
+export function taskSupportOf(tool: JsonObject): unknown {
+  return isObject(tool.execution) ? tool.execution.taskSupport : undefined;
 }

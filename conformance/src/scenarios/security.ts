@@ -6,7 +6,7 @@
 import { answerFor, type JsonObject, type McpSession, type Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { EvidenceInput, ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, mayCall, taskSupportOf } from './helpers.ts';
 import { credentialsIn, internalsIn, personalDataIn } from './sensitive.ts';
 
 const FROM_SECURITY = { from: '2025-11-25' } as const;
@@ -64,15 +64,6 @@ function readRaw(session: McpSession, uri: string): Promise<Response | undefined
 /** Whether a resources/read was refused: an error, no contents. */
 function refused(response: Response | undefined): boolean {
   return response?.error !== undefined && response.result === undefined;
-}
-
-/** Tools the harness may call: read-only ones, or any with --call-tools. */
-function callable(ctx: ServerContext, tool: JsonObject): boolean {
-  return ctx.options.callTools || (isObject(tool.annotations) && tool.annotations.readOnlyHint === true);
-}
-
-function taskSupportOf(tool: JsonObject): unknown {
-  return isObject(tool.execution) ? tool.execution.taskSupport : undefined;
 }
 
 export const securityScenarios: ServerScenario[] = [
@@ -213,9 +204,9 @@ export const securityScenarios: ServerScenario[] = [
       const required = tools.filter((t) => taskSupportOf(t) === 'required');
       const plain = ctx.check('tasks.required-tool-plain-call-error');
       if (required.length === 0) plain.skip('no tool lists execution.taskSupport "required"');
-      else if (!required.some((t) => callable(ctx, t)))
+      else if (!required.some((t) => mayCall(ctx, t)))
         plain.skip('the tools that need tasks are not annotated read-only (use --call-tools)');
-      for (const tool of required.filter((t) => callable(ctx, t))) {
+      for (const tool of required.filter((t) => mayCall(ctx, t))) {
         const response = await session.request('tools/call', {
           name: tool.name,
           arguments: answerFor(tool.inputSchema),
@@ -227,7 +218,7 @@ export const securityScenarios: ServerScenario[] = [
         );
       }
       const supporting = tools.find(
-        (t) => ['optional', 'required'].includes(String(taskSupportOf(t))) && callable(ctx, t),
+        (t) => ['optional', 'required'].includes(String(taskSupportOf(t))) && mayCall(ctx, t),
       );
       const declared = ctx.check('tasks.capability-declared-when-accepted');
       if (!supporting) return void declared.skip('no callable tool supports tasks');

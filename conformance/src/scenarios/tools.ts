@@ -2,7 +2,7 @@
 import { LIST_FIELDS, type JsonObject, type ListMethod, type McpSession } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, mayCall } from './helpers.ts';
 import { compilePublished, sampleArguments } from './json-schema.ts';
 
 const UNTIL_2025_11_25 = { until: '2025-11-25' } as const;
@@ -171,7 +171,7 @@ export const TOOLS_LISTING = listingDeclarations('tools', 'tools', 'tools/list',
 });
 
 function callable(ctx: ServerContext, tools: JsonObject[]): JsonObject[] {
-  return tools.filter((t) => ctx.options.callTools || (isObject(t.annotations) && t.annotations.readOnlyHint === true));
+  return tools.filter((t) => mayCall(ctx, t));
 }
 
 export const toolsScenarios: ServerScenario[] = [
