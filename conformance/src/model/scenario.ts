@@ -41,6 +41,8 @@ export interface ServerScenario {
   description: string;
   revisions?: RevisionFilter;
   checks: CheckDeclaration[];
+  /** It waits on the server's timing (tools that take their time, settle windows): started early, like fixtures. */
+  waits?: boolean;
   run(context: ServerContext): Promise<void>;
 }
 

@@ -253,7 +253,8 @@ export async function runServerScenarios(options: ServerRunOptions): Promise<Run
   const transport = options.target.transport;
   const jobs = plan(options.scenarios, options.revisions, transport);
   const deadline = Date.now() + (options.runTimeoutMs ?? 30 * 60_000);
-  // Fixture scenarios drive tools that take their time (FIXTURE.md): started first, they do not end the run late.
+  // Fixture scenarios drive tools that take their time (FIXTURE.md), others wait on purpose: started first, they
+  // do not end the run late.
   const scenarios = await pool(
     jobs,
     options.jobs,
@@ -264,7 +265,7 @@ export async function runServerScenarios(options: ServerRunOptions): Promise<Run
       options.onScenarioFinish?.(result);
       return result;
     },
-    (job) => job.scenario.depth === 'fixture',
+    (job) => job.scenario.depth === 'fixture' || job.scenario.waits === true,
   );
   const requirements: RunResult['requirements'] = {};
   for (const scenario of scenarios) {

@@ -47,6 +47,15 @@ async function loggedDuringCall(
   return { response, messages: logMessages(session, from) };
 }
 
+/** Sets the session's log level, then calls test_tool_with_logging; `refused` when the level was not accepted. */
+async function loggedAtLevel(
+  session: McpSession,
+  level: string,
+): Promise<{ response: Response; messages: ReceivedNotification[] } | { refused: Response }> {
+  const set = await session.request('logging/setLevel', { level });
+  return set.result ? loggedDuringCall(session) : { refused: set };
+}
+
 function describeLogs(messages: ReceivedNotification[]): string {
   return messages.map((m) => `${String(m.params?.level)}: ${JSON.stringify(m.params?.data)}`).join(', ') || 'none';
 }
@@ -173,14 +182,21 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
       ctx.requireCapability(session, 'tools');
       if (!(await listsTool(ctx, session, 'test_tool_with_progress')))
         return ctx.end(fixtureAbsent('tool "test_tool_with_progress"'));
-      const fromInt = session.notifications.length;
-      const intResponse = await session.request(
-        'tools/call',
-        { name: 'test_tool_with_progress', arguments: {} },
-        { meta: { progressToken: 42 } },
-      );
+      // Both calls at once. The only token sent is 42: progress carrying 42 in any form answers that call, any
+      // other progress answers the call without a token.
+      const from = session.notifications.length;
+      const [intResponse, plain] = await Promise.all([
+        session.request(
+          'tools/call',
+          { name: 'test_tool_with_progress', arguments: {} },
+          { meta: { progressToken: 42 } },
+        ),
+        session.request('tools/call', { name: 'test_tool_with_progress', arguments: {} }),
+      ]);
       await session.quiet(SETTLE_MS);
-      const intProgress = session.notifications.slice(fromInt).filter((n) => n.method === 'notifications/progress');
+      const progress = session.notifications.slice(from).filter((n) => n.method === 'notifications/progress');
+      const intProgress = progress.filter((n) => String(n.params?.progressToken) === '42');
+      const stray = progress.filter((n) => String(n.params?.progressToken) !== '42');
       if (intProgress.length === 0)
         ctx.check('fixture.progress-integer-token').skip('no progress notification arrived for the integer token');
       else
@@ -191,10 +207,6 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
           ...intProgress.map((n) => n.entry).slice(0, 3),
         );
 
-      const fromNone = session.notifications.length;
-      const plain = await session.request('tools/call', { name: 'test_tool_with_progress', arguments: {} });
-      await session.quiet(SETTLE_MS);
-      const stray = session.notifications.slice(fromNone).filter((n) => n.method === 'notifications/progress');
       ctx
         .check('fixture.progress-no-token')
         .verify(
@@ -248,10 +260,13 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
         return ctx.end('not applicable: the server does not declare the "logging" capability');
       }
       ctx.check('fixture.logging-capability').pass();
-      const setInfo = await session.request('logging/setLevel', { level: 'info' });
-      if (!setInfo.result)
-        return ctx.end(`logging/setLevel was answered with ${describe(setInfo)}; see logging-set-level`);
-      const info = await loggedDuringCall(session);
+      // The level belongs to the session: one session at info and another at warning, side by side.
+      const [info, warning] = await Promise.all([
+        loggedAtLevel(session, 'info'),
+        ctx.session().then((other) => loggedAtLevel(other, 'warning')),
+      ]);
+      if ('refused' in info)
+        return ctx.end(`logging/setLevel was answered with ${describe(info.refused)}; see logging-set-level`);
       ctx
         .check('fixture.logging-at-level')
         .verify(
@@ -260,9 +275,7 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
           info.response,
           ...info.messages.map((m) => m.entry).slice(0, 4),
         );
-      const setWarning = await session.request('logging/setLevel', { level: 'warning' });
-      if (!setWarning.result) return ctx.end(`logging/setLevel was answered with ${describe(setWarning)}`);
-      const warning = await loggedDuringCall(session);
+      if ('refused' in warning) return ctx.end(`logging/setLevel was answered with ${describe(warning.refused)}`);
       const below = warning.messages.filter((m) => LEVELS.indexOf(String(m.params?.level)) < LEVELS.indexOf('warning'));
       ctx
         .check('fixture.logging-below-level')

@@ -7,6 +7,7 @@ import type { JsonObject, McpSession } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
+import { plainRequest } from '../transport/plain-request.ts';
 import { isObject } from './helpers.ts';
 
 const STATEFUL_HTTP = {
@@ -43,11 +44,15 @@ async function exercise(ctx: ServerContext, session: McpSession): Promise<void> 
     ['test_sampling', { prompt: 'Say something' }],
     ['test_trigger_tool_change', {}],
   ];
-  let token = 0;
-  for (const [name, args] of calls)
-    if (listed(name))
-      await session.request('tools/call', { name, arguments: args, _meta: { progressToken: `streams-${++token}` } });
-  await session.request('ping');
+  // At once, so that several streams are open together.
+  await Promise.all([
+    ...calls
+      .filter(([name]) => listed(name))
+      .map(([name, args], index) =>
+        session.request('tools/call', { name, arguments: args, _meta: { progressToken: `streams-${index + 1}` } }),
+      ),
+    session.request('ping'),
+  ]);
   await session.quiet(200);
 }
 
@@ -70,6 +75,7 @@ export const httpStreamsScenarios: ServerScenario[] = [
     title: 'Messages on the GET and POST streams',
     area: 'streamable-http',
     depth: 'any',
+    waits: true,
     description:
       'Keeps the GET stream open while tool calls stream progress, a sampling request and a list change (fixture tools, when listed), then checks that no message arrived on two streams, that the GET stream carried no response, and that no SSE event id repeats within the session.',
     revisions: STATEFUL_HTTP,
@@ -155,25 +161,25 @@ export const httpStreamsScenarios: ServerScenario[] = [
       for (const path of [`${base}-mcp-conformance`, `${base}/mcp-conformance`]) {
         const url = new URL(path, endpoint);
         url.search = endpoint.search;
-        const answer = await fetch(url, {
+        const answer = await plainRequest(url, {
           method: 'POST',
           headers: http.postHeaders(body),
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(ctx.options.timeoutMs),
+          timeoutMs: ctx.options.timeoutMs,
         }).catch((error: Error) => error);
         if (answer instanceof Error) continue;
-        const text = await answer.text().catch(() => '');
-        const served = answer.ok && /"result"\s*:/.test(text);
-        const sessionId = answer.headers.get('mcp-session-id');
-        if (sessionId !== null)
-          await fetch(url, {
+        const served = answer.status >= 200 && answer.status < 300 && /"result"\s*:/.test(answer.text);
+        const sessionId = answer.headers['mcp-session-id'];
+        if (sessionId !== undefined)
+          await plainRequest(url, {
             method: 'DELETE',
             headers: { ...http.postHeaders(body), 'Mcp-Session-Id': sessionId },
+            timeoutMs: ctx.options.timeoutMs,
           }).catch(() => undefined);
         if (served)
           ctx
             .check('http.single-endpoint-path')
-            .violated(`POST ${url.pathname} was served as MCP (HTTP ${answer.status}): ${text.slice(0, 160)}`);
+            .violated(`POST ${url.pathname} was served as MCP (HTTP ${answer.status}): ${answer.text.slice(0, 160)}`);
       }
       if (!ctx.check('http.single-endpoint-path').decided) ctx.check('http.single-endpoint-path').pass();
     },

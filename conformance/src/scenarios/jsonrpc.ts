@@ -10,6 +10,7 @@ export const jsonrpcScenarios: ServerScenario[] = [
     title: 'JSON-RPC error handling',
     area: 'jsonrpc',
     depth: 'any',
+    waits: true,
     description:
       'After a normal handshake, sends a line that is not JSON, a request whose method is not a string, a request for a method that does not exist, and a notification nobody defined.',
     checks: [
@@ -132,6 +133,7 @@ export const jsonrpcScenarios: ServerScenario[] = [
     title: 'Batches as the revision defines them',
     area: 'jsonrpc',
     depth: 'any',
+    waits: true,
     description:
       'Sends a JSON-RPC batch of two pings. 2025-03-26 requires servers to accept batches; the other revisions do not have them, and a server answers the array with an error.',
     checks: [

@@ -15,6 +15,7 @@ export const lifecycleScenarios: ServerScenario[] = [
     title: 'Initialize handshake',
     area: 'lifecycle',
     depth: 'any',
+    waits: true,
     description:
       'Sends initialize with the revision under test, checks the result, then waits before sending notifications/initialized to see whether the server sends requests too early.',
     revisions: STATEFUL,

@@ -72,6 +72,7 @@ export const securityScenarios: ServerScenario[] = [
     title: 'What log and error messages give away',
     area: 'utilities',
     depth: 'any',
+    waits: true,
     description:
       'Asks for every log level, calls the logging and failing fixture tools when listed, provokes errors (unknown tool, unknown resource, unknown prompt, unknown method), and scans every log message and error message for credentials, e-mail addresses, stack traces and file paths.',
     revisions: FROM_SECURITY,
@@ -95,22 +96,22 @@ export const securityScenarios: ServerScenario[] = [
     async run(ctx) {
       const session = await ctx.session({ logLevel: 'debug' });
       const caps = session.serverCapabilities;
-      const responses: Response[] = [];
+      // The level first, everything else at once: none of it depends on another.
+      const asked: Array<Promise<Response | undefined>> = [];
       if (!ctx.stateless && isObject(caps.logging))
-        responses.push(await session.request('logging/setLevel', { level: 'debug' }));
+        asked.push(Promise.resolve(await session.request('logging/setLevel', { level: 'debug' })));
       if (isObject(caps.tools)) {
         const tools = (await ctx.listAll(session, 'tools/list')) ?? [];
         for (const name of LOG_TOOLS)
-          if (tools.some((t) => t.name === name))
-            responses.push(await session.request('tools/call', { name, arguments: {} }));
-        responses.push(await session.request('tools/call', { name: 'mcp-conformance-no-such-tool', arguments: {} }));
+          if (tools.some((t) => t.name === name)) asked.push(session.request('tools/call', { name, arguments: {} }));
+        asked.push(session.request('tools/call', { name: 'mcp-conformance-no-such-tool', arguments: {} }));
       }
       if (isObject(caps.resources))
-        responses.push(await session.request('resources/read', { uri: 'test://mcp-conformance/no-such-resource' }));
+        asked.push(session.request('resources/read', { uri: 'test://mcp-conformance/no-such-resource' }));
       if (isObject(caps.prompts))
-        responses.push(await session.request('prompts/get', { name: 'mcp-conformance-no-such-prompt' }));
-      const unknown = await sendRaw(session, 'mcp-conformance/no-such-method', {});
-      if (unknown) responses.push(unknown);
+        asked.push(session.request('prompts/get', { name: 'mcp-conformance-no-such-prompt' }));
+      asked.push(sendRaw(session, 'mcp-conformance/no-such-method', {}));
+      const responses = (await Promise.all(asked)).filter((r): r is Response => r !== undefined);
       await session.quiet(100);
       const said = gather(session, responses);
       if (said.length === 0) return ctx.end('the server sent no log message and no error message');
