@@ -58,6 +58,11 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
     breaks: ['lifecycle.version-alternative-known'],
   },
   {
+    name: 'version-by-capabilities',
+    description: 'a client declaring no capabilities is answered with another version than the supported one it asked for',
+    breaks: ['lifecycle.version-same'],
+  },
+  {
     name: 'serve-before-initialize',
     description: 'stateful requests sent before initialize are served',
     breaks: ['lifecycle.pre-initialize-refused'],

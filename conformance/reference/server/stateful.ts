@@ -124,9 +124,14 @@ export class StatefulEra {
   private initialize(request: IncomingRequest): Json {
     if (this.revision) throw new ProtocolError(ERR.invalidRequest, 'The session is already initialized');
     const asked = request.params.protocolVersion;
-    const revision = (STATEFUL_VERSIONS as readonly string[]).includes(asked as string)
-      ? (asked as string)
-      : LATEST_STATEFUL;
+    const bare =
+      this.host.fault === 'version-by-capabilities' &&
+      (!isObject(request.params.capabilities) || Object.keys(request.params.capabilities).length === 0);
+    const revision = bare
+      ? STATEFUL_VERSIONS.find((version) => version !== asked)!
+      : (STATEFUL_VERSIONS as readonly string[]).includes(asked as string)
+        ? (asked as string)
+        : LATEST_STATEFUL;
     checkRequest(revision, STATEFUL_METHODS, request, this.host.fault);
     this.revision = revision;
     this.clientCapabilities = isObject(request.params.capabilities) ? request.params.capabilities : {};

@@ -17,7 +17,7 @@ export const lifecycleScenarios: ServerScenario[] = [
     depth: 'any',
     waits: true,
     description:
-      'Sends initialize with the revision under test, checks the result, then waits before sending notifications/initialized to see whether the server sends requests too early.',
+      'Sends initialize with the revision under test, and at the same time a second initialize asking the same version from a client declaring no capabilities; checks the result and that both were answered alike, then waits before sending notifications/initialized to see whether the server sends requests too early.',
     revisions: STATEFUL,
     checks: [
       check(
@@ -44,11 +44,21 @@ export const lifecycleScenarios: ServerScenario[] = [
     ],
     async run(ctx) {
       const session = await ctx.session({ open: false });
-      const response = await session.request('initialize', {
-        protocolVersion: session.protocolVersion,
-        capabilities: session.capabilities,
-        clientInfo: { ...HARNESS_INFO },
-      });
+      // A second handshake asks for the same version from a client declaring nothing: a server that answers
+      // the version to one of them supports it, and must answer it to both.
+      const bare = await ctx.session({ open: false });
+      const [response, bareResponse] = await Promise.all([
+        session.request('initialize', {
+          protocolVersion: session.protocolVersion,
+          capabilities: session.capabilities,
+          clientInfo: { ...HARNESS_INFO },
+        }),
+        bare.request('initialize', {
+          protocolVersion: bare.protocolVersion,
+          capabilities: {},
+          clientInfo: { ...HARNESS_INFO, name: `${HARNESS_INFO.name}-bare` },
+        }),
+      ]);
       const result = response.result;
       if (
         !ctx
@@ -63,13 +73,24 @@ export const lifecycleScenarios: ServerScenario[] = [
           )
       )
         return ctx.end('initialize failed');
-      if (result!.protocolVersion !== session.protocolVersion) {
+      const asked = session.protocolVersion;
+      const answers = [result!.protocolVersion, bareResponse.result?.protocolVersion];
+      if (!answers.includes(asked)) {
         // The server chose another version: it does not support this revision, which is its right.
         return ctx.end(
           `not applicable: the server does not support ${ctx.revision.id} (it offered ${String(result!.protocolVersion)})`,
         );
       }
-      ctx.check('lifecycle.version-same').pass();
+      if (answers.some((answer) => answer !== undefined && answer !== asked)) {
+        ctx
+          .check('lifecycle.version-same')
+          .fail(
+            `two initialize requests asked for ${asked}: the harness's client was answered ${String(answers[0])}, a client declaring no capabilities ${String(answers[1])}`,
+            response,
+            bareResponse,
+          );
+        if (answers[0] !== asked) return ctx.end(`the session runs ${String(answers[0])}, not ${asked}`);
+      } else ctx.check('lifecycle.version-same').pass();
       await session.quiet(SETTLE_MS);
       const early = session.serverRequests.filter((r) => r.method !== 'ping');
       const early0 = early[0];
