@@ -641,6 +641,11 @@ const FAULTS: Fault[] = [
     breaks: ['fixture.cancel-stops-processing'],
     stdio: true,
   },
+  {
+    name: 'disconnect-keeps-running',
+    description: 'work goes on to completion when the client closes the request stream',
+    breaks: ['fixture.disconnect-cancels'],
+  },
 
   /* ----- notifications outside requests ----- */
   {

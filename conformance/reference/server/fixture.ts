@@ -193,6 +193,16 @@ function toolResults(uses: Json[], fault: string | undefined): Json[] {
   return results;
 }
 
+type RunState = 'running' | 'completed' | 'cancelled';
+/** How the test_long_running calls that named a runId stand, server-wide (the most recent 1,000). */
+const RUNS = new Map<string, RunState>();
+
+function recordRun(runId: string, state: RunState): void {
+  RUNS.delete(runId);
+  RUNS.set(runId, state);
+  if (RUNS.size > 1000) RUNS.delete(RUNS.keys().next().value!);
+}
+
 /** Three progress steps with a pause between them; the fault `progress-not-monotonic` makes them go backwards. */
 async function progressSteps(env: ToolEnv): Promise<void> {
   const steps = env.fault === 'progress-not-monotonic' ? [0, 50, 25] : [0, 50, 100];
@@ -333,19 +343,45 @@ export const TOOLS: ToolSpec[] = [
   {
     definition: {
       name: 'test_long_running',
-      description: 'Runs for durationMs (default 2000), reporting progress every 100 ms; stops when cancelled',
-      inputSchema: { type: 'object', properties: { durationMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
+      description:
+        'Runs for durationMs (default 2000), reporting progress every 100 ms; stops when cancelled. With a runId, test_run_status tells how the run ended.',
+      inputSchema: {
+        type: 'object',
+        properties: {
+          durationMs: { type: 'integer', minimum: 0, maximum: 60000 },
+          runId: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+      },
     },
     run: async (args, env) => {
       const duration = typeof args.durationMs === 'number' ? args.durationMs : 2000;
+      const runId = typeof args.runId === 'string' ? args.runId : undefined;
       const steps = Math.max(1, Math.ceil(duration / 100));
+      if (runId) recordRun(runId, 'running');
       for (let step = 1; step <= steps; step++) {
         await sleep(100, env.signal);
-        if (env.signal.aborted) throw new Error('cancelled');
+        if (env.signal.aborted) {
+          if (runId) recordRun(runId, 'cancelled');
+          throw new Error('cancelled');
+        }
         env.progress(step, steps);
       }
+      if (runId) recordRun(runId, 'completed');
       return textResult(`Finished after ${duration} ms`);
     },
+  },
+  {
+    definition: {
+      name: 'test_run_status',
+      description: 'How the test_long_running call with this runId stands: running, completed, cancelled, or unknown',
+      inputSchema: {
+        type: 'object',
+        properties: { runId: { type: 'string', minLength: 1, maxLength: 200 } },
+        required: ['runId'],
+      },
+      annotations: { readOnlyHint: true },
+    },
+    run: async (args) => textResult(RUNS.get(String(args.runId)) ?? 'unknown'),
   },
   {
     definition: {

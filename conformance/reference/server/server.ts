@@ -263,6 +263,8 @@ class Session implements ReferenceSession {
     const controller = new AbortController();
     const entry: InFlight = { controller, cancelled: false, method: request.method };
     const onTransportAbort = (): void => {
+      // The fault: the work goes on when the client goes away (an explicit cancellation still stops it).
+      if (this.fault === 'disconnect-keeps-running') return;
       entry.cancelled = true;
       controller.abort();
     };

@@ -2,11 +2,13 @@
  * Utilities at the fixture depth: progress, logging, cancellation, list-change notifications and resource
  * updates, each provoked through a fixture tool whose behaviour FIXTURE.md fixes.
  */
+import { randomUUID } from 'node:crypto';
 import type { McpSession, ReceivedNotification, Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
+import type { StreamableHttpTransport } from '../transport/http.ts';
 import { describe, isObject, SETTLE_MS } from './helpers.ts';
-import { callFixture, fixtureAbsent, isExactText, listsTool, shown } from './fixture-tools.ts';
+import { callFixture, fixtureAbsent, isExactText, listsTool, shown, textsOf } from './fixture-tools.ts';
 
 const STATEFUL = { era: 'stateful' } as const;
 const STATELESS = { era: 'stateless' } as const;
@@ -15,6 +17,8 @@ const LOG_LEVEL_META = 'io.modelcontextprotocol/logLevel';
 const SUBSCRIPTION_ID = 'io.modelcontextprotocol/subscriptionId';
 /** How long to wait for a notification a trigger tool should cause. */
 const NOTIFY_MS = 2000;
+/** How long test_long_running runs when the suite closes its stream. */
+const RUN_MS = 1000;
 const LOG_TEXTS = ['Tool execution started', 'Tool processing data', 'Tool execution completed'];
 
 /** The position of a response on the wire, for "before/after the response" judgements. */
@@ -491,6 +495,65 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
             : `the next call was answered with ${shown(next)}`,
           next,
           ...extra.slice(0, 3),
+        );
+    },
+  },
+  {
+    id: 'fixture-disconnect-cancel',
+    title: 'Fixture: closing a request stream cancels the request',
+    area: 'utilities',
+    depth: 'fixture',
+    waits: true,
+    description:
+      'Starts test_long_running (1 s) with a runId, closes its response stream after the first progress notification, then asks test_run_status how the run ended: cancelled, not completed.',
+    revisions: { era: 'stateless', transports: ['http'] },
+    checks: [
+      check(
+        'fixture.disconnect-cancels',
+        'MUST',
+        "Closing a request's response stream cancels the request: the work stops instead of running to completion",
+        ['cancellation.http.disconnect-is-cancel', 'transport.http.cancel.stream-close'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      ctx.requireCapability(session, 'tools');
+      for (const name of ['test_long_running', 'test_run_status'])
+        if (!(await listsTool(ctx, session, name))) return ctx.end(fixtureAbsent(`tool "${name}"`));
+      const runId = `mcp-conformance-${randomUUID()}`;
+      const token = 'mcp-conformance-disconnect';
+      const message = session.buildRequest(
+        'tools/call',
+        { name: 'test_long_running', arguments: { durationMs: RUN_MS, runId } },
+        { meta: { progressToken: token } },
+      );
+      void session.requestRaw(message, message.id as number, RUN_MS * 2);
+      const first = await session.waitForNotification(
+        (n) => n.method === 'notifications/progress' && n.params?.progressToken === token,
+        RUN_MS,
+      );
+      if (!first) return ctx.end('test_long_running sent no progress: the run may not have started');
+      (session.connection as StreamableHttpTransport).abandon(message.id as number);
+      // Ask until the run is no longer running, and a little longer than the run would take.
+      const deadline = Date.now() + RUN_MS + 500;
+      let status: Response;
+      let state: string | undefined;
+      do {
+        await session.quiet(50);
+        status = await session.request('tools/call', { name: 'test_run_status', arguments: { runId } });
+        state = textsOf(status)[0];
+      } while (state === 'running' && Date.now() < deadline);
+      if (state === 'unknown' || state === undefined)
+        return ctx.end(`test_run_status does not know the run: ${shown(status)}`);
+      ctx
+        .check('fixture.disconnect-cancels')
+        .verify(
+          state === 'cancelled',
+          state === 'completed'
+            ? 'the run went on to completion after the client closed its stream'
+            : `after the client closed its stream the run is ${JSON.stringify(state)}, not cancelled`,
+          first.entry,
+          status,
         );
     },
   },

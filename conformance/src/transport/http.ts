@@ -312,6 +312,16 @@ export abstract class HttpConnectionBase implements Connection {
     return this.exchanges.get(idKey(id));
   }
 
+  /**
+   * Closes the HTTP request carrying the request with this id (its response stream), as a client that goes
+   * away does; the request's response can no longer arrive. False when no such request is in flight.
+   */
+  abandon(id: JsonRpcId): boolean {
+    const flight = this.flightsById.get(idKey(id));
+    flight?.abort();
+    return flight !== undefined;
+  }
+
   /** Error bodies that were not JSON-RPC (HTML error pages and the like), most recent last, bounded. */
   stderr(): string {
     return this.diagnostics;
