@@ -59,7 +59,8 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   },
   {
     name: 'version-by-capabilities',
-    description: 'a client declaring no capabilities is answered with another version than the supported one it asked for',
+    description:
+      'a client declaring no capabilities is answered with another version than the supported one it asked for',
     breaks: ['lifecycle.version-same'],
   },
   {
