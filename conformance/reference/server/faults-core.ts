@@ -646,6 +646,12 @@ const FAULTS: Fault[] = [
     description: 'work goes on to completion when the client closes the request stream',
     breaks: ['fixture.disconnect-cancels'],
   },
+  {
+    name: 'disconnect-cancels-stateful',
+    description: 'stateful era: closing a request stream cancels the request, so the client cannot resume it',
+    breaks: ['fixture.disconnect-not-cancel'],
+    http: { options: { cancelOnStreamClose: true } },
+  },
 
   /* ----- notifications outside requests ----- */
   {

@@ -18,7 +18,7 @@ const SUBSCRIPTION_ID = 'io.modelcontextprotocol/subscriptionId';
 /** How long to wait for a notification a trigger tool should cause. */
 const NOTIFY_MS = 2000;
 /** How long test_long_running runs when the suite closes its stream. */
-const RUN_MS = 1000;
+const RUN_MS = 400;
 const LOG_TEXTS = ['Tool execution started', 'Tool processing data', 'Tool execution completed'];
 
 /** The position of a response on the wire, for "before/after the response" judgements. */
@@ -500,19 +500,31 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
   },
   {
     id: 'fixture-disconnect-cancel',
-    title: 'Fixture: closing a request stream cancels the request',
+    title: 'Fixture: what closing a request stream does to the request',
     area: 'utilities',
     depth: 'fixture',
     waits: true,
     description:
-      'Starts test_long_running (1 s) with a runId, closes its response stream after the first progress notification, then asks test_run_status how the run ended: cancelled, not completed.',
-    revisions: { era: 'stateless', transports: ['http'] },
+      'Starts test_long_running with a runId, closes its response stream after the first progress notification, then asks test_run_status how the run ended: cancelled in the stateless era, completed (the client could have resumed) before it.',
+    revisions: { from: '2025-11-25', transports: ['http'] },
     checks: [
       check(
         'fixture.disconnect-cancels',
         'MUST',
         "Closing a request's response stream cancels the request: the work stops instead of running to completion",
-        ['cancellation.http.disconnect-is-cancel', 'transport.http.cancel.stream-close'],
+        [
+          'cancellation.http.disconnect-is-cancel',
+          'transport.http.cancel.stream-close',
+          'transport.http.cancel.stop-work',
+        ],
+        STATELESS,
+      ),
+      check(
+        'fixture.disconnect-not-cancel',
+        'SHOULD NOT',
+        'A closed response stream is not taken as a cancellation: the work runs to completion',
+        ['transport.http.sse.disconnect-not-cancel'],
+        STATEFUL,
       ),
     ],
     async run(ctx) {
@@ -545,16 +557,26 @@ export const fixtureUtilitiesScenarios: ServerScenario[] = [
       } while (state === 'running' && Date.now() < deadline);
       if (state === 'unknown' || state === undefined)
         return ctx.end(`test_run_status does not know the run: ${shown(status)}`);
-      ctx
-        .check('fixture.disconnect-cancels')
-        .verify(
-          state === 'cancelled',
-          state === 'completed'
-            ? 'the run went on to completion after the client closed its stream'
-            : `after the client closed its stream the run is ${JSON.stringify(state)}, not cancelled`,
-          first.entry,
-          status,
-        );
+      if (ctx.stateless)
+        ctx
+          .check('fixture.disconnect-cancels')
+          .verify(
+            state === 'cancelled',
+            state === 'completed'
+              ? 'the run went on to completion after the client closed its stream'
+              : `after the client closed its stream the run is ${JSON.stringify(state)}, not cancelled`,
+            first.entry,
+            status,
+          );
+      else
+        ctx
+          .check('fixture.disconnect-not-cancel')
+          .verify(
+            state === 'completed',
+            `after the client closed its stream the run is ${JSON.stringify(state)}, not completed`,
+            first.entry,
+            status,
+          );
     },
   },
   {

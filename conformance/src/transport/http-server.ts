@@ -53,6 +53,11 @@ export interface McpHttpServerOptions {
   /** Stateful SSE streams (per session) whose events are kept for replay. 32 by default. */
   retainedStreams?: number;
   /**
+   * Stateful era: closing a POST's response stream cancels the requests it carries. Off by default: up to
+   * 2025-11-25 a broken connection should not be taken as a cancellation (the client may resume the stream).
+   */
+  cancelOnStreamClose?: boolean;
+  /**
    * Stateless era: the `x-mcp-header` annotations of a tool, as header name (the annotation's value, without
    * `Mcp-Param-`) → argument path. A path is a JSON Pointer (`/invoice/number`) or dot-separated (`invoice.number`).
    * `undefined` (unknown tool) skips the `Mcp-Param-*` checks. See `headerParametersFromSchema`.
@@ -884,6 +889,10 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
           if (!exchange.emit(m)) log(`session ${entry.id}: emit after the response was dropped`);
         });
         entry.inflight.set(key, controller);
+        if (options.cancelOnStreamClose)
+          res.on('close', () => {
+            if (!res.writableFinished) controller.abort(new Error('the client closed the response stream'));
+          });
         const response = (await handleSafely(entry.session, message, context, log)) ?? missingResponse(message);
         if (entry.inflight.get(key) === controller) entry.inflight.delete(key);
         exchange.respond(response);
