@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { UserError } from './errors.ts';
@@ -194,9 +194,44 @@ function loadCached(file: string): ValidateFunction | undefined {
   return undefined;
 }
 
+/** Files the validator cache holds at most: each schema change adds new ones, and old ones are never read again. */
+const CACHE_LIMIT = 4000;
+let pruned = false;
+
+/**
+ * When a validator cache directory holds more than `limit` files, deletes the least recently written ones until
+ * `keep` remain; returns how many it deleted. A deleted validator that is still wanted is compiled again.
+ */
+export function pruneValidatorCache(dir: string, limit: number, keep = Math.floor(limit * 0.75)): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.cjs'));
+  } catch {
+    return 0;
+  }
+  if (names.length <= limit) return 0;
+  const aged = names
+    .map((name) => {
+      try {
+        return { name, written: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return { name, written: 0 };
+      }
+    })
+    .sort((a, b) => a.written - b.written);
+  const doomed = aged.slice(0, aged.length - keep);
+  for (const { name } of doomed) rmSync(join(dir, name), { force: true });
+  return doomed.length;
+}
+
 /** Writes the standalone code of a validator; a cache that cannot be written only costs time. */
 function store(file: string, ajv: Ajv, validator: ValidateFunction): void {
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  if (!pruned) {
+    // Once per process, and only when the cache grows: pruning frees a quarter of the limit, so it stays rare.
+    pruned = true;
+    pruneValidatorCache(join(file, '..'), CACHE_LIMIT);
+  }
   try {
     const code = standaloneCode(ajv, validator);
     mkdirSync(join(file, '..'), { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,33 @@ describe('the validator cache', () => {
     for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8')).not.toContain('not JavaScript');
     const replaced = (await fresh()).validate('2024-11-05', 'ListToolsResult', { tools: 'none' });
     expect(replaced).toEqual(expected);
+  });
+
+  it('deletes the least recently written files once it holds more than its limit', async () => {
+    const { pruneValidatorCache } = await fresh();
+    const crowded = mkdtempSync(join(tmpdir(), 'mcp-spec-validators-prune-'));
+    try {
+      for (let i = 0; i < 10; i++) {
+        const file = join(crowded, `${i}.cjs`);
+        writeFileSync(file, 'module.exports = () => true;');
+        utimesSync(file, 1_000 + i, 1_000 + i);
+      }
+      writeFileSync(join(crowded, 'unrelated.txt'), 'kept');
+      expect(pruneValidatorCache(crowded, 10)).toBe(0);
+      expect(pruneValidatorCache(crowded, 8, 6)).toBe(4);
+      expect(readdirSync(crowded).sort()).toEqual([
+        '4.cjs',
+        '5.cjs',
+        '6.cjs',
+        '7.cjs',
+        '8.cjs',
+        '9.cjs',
+        'unrelated.txt',
+      ]);
+      expect(pruneValidatorCache(join(crowded, 'missing'), 1)).toBe(0);
+    } finally {
+      rmSync(crowded, { recursive: true, force: true });
+    }
   });
 
   it('can be turned off', async () => {
