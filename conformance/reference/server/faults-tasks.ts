@@ -116,4 +116,34 @@ export const TASK_FAULTS: Fault[] = [
     description: 'a task-augmented call of a tool without task support is run as a task',
     breaks: ['tasks.forbidden-tool-task-error'],
   },
+  {
+    name: 'task-id-repeated',
+    description: 'every task gets the same task id',
+    breaks: ['tasks.ids-distinct'],
+  },
+  {
+    name: 'task-error-completed',
+    description: 'a task whose tool result has isError ends in completed instead of failed',
+    breaks: ['tasks.failed-explained'],
+  },
+  {
+    name: 'task-failed-silent',
+    description: 'failed tasks carry no statusMessage',
+    breaks: ['tasks.failed-explained'],
+  },
+  {
+    name: 'task-result-error-replaced',
+    description: 'tasks/result of a task whose work raised a JSON-RPC error answers another error',
+    breaks: ['tasks.result-same-error'],
+  },
+  {
+    name: 'task-status-regresses',
+    description: 'every other tasks/get of a finished task reports it working again',
+    breaks: ['tasks.status-lifecycle'],
+  },
+  {
+    name: 'task-status-related-meta',
+    description: 'notifications/tasks/status carry the related-task metadata',
+    breaks: ['tasks.status-notification-no-related-meta'],
+  },
 ];

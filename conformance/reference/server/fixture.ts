@@ -832,8 +832,15 @@ export const TOOLS: ToolSpec[] = [
   {
     definition: {
       name: 'test_task_required',
-      description: 'Runs only as a task: waits durationMs (default 300), then reports how long it worked',
-      inputSchema: { type: 'object', properties: { durationMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
+      description:
+        'Runs only as a task: waits durationMs (default 300), then reports how long it worked, or fails as outcome asks',
+      inputSchema: {
+        type: 'object',
+        properties: {
+          durationMs: { type: 'integer', minimum: 0, maximum: 60000 },
+          outcome: { type: 'string', enum: ['success', 'tool-error', 'protocol-error'] },
+        },
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
       execution: { taskSupport: 'required' },
     },
@@ -843,6 +850,8 @@ export const TOOLS: ToolSpec[] = [
       const duration = typeof args.durationMs === 'number' ? args.durationMs : 300;
       await sleep(duration, env.signal);
       if (env.signal.aborted) throw new Error('cancelled');
+      if (args.outcome === 'tool-error') return { ...textResult('Task failed on purpose'), isError: true };
+      if (args.outcome === 'protocol-error') throw new ProtocolError(ERR.internal, 'Task failed on purpose');
       return textResult(`Task finished after ${duration} ms`);
     },
   },

@@ -23,6 +23,8 @@ interface TaskRecord {
   taskId: string;
   status: Status;
   statusMessage?: string;
+  /** tasks/get answers given since the task ended (for the task-status-regresses fault). */
+  polls?: number;
   createdAt: string;
   lastUpdatedAt: string;
   ttl: number;
@@ -52,7 +54,7 @@ export class TaskStore {
     const now = new Date().toISOString();
     const ttl = typeof requested.ttl === 'number' ? Math.min(Math.max(0, requested.ttl), MAX_TTL_MS) : DEFAULT_TTL_MS;
     const record: TaskRecord = {
-      taskId: randomUUID(),
+      taskId: this.fault === 'task-id-repeated' ? 'task' : randomUUID(),
       status: 'working',
       createdAt: now,
       lastUpdatedAt: now,
@@ -63,13 +65,22 @@ export class TaskStore {
     this.tasks.set(record.taskId, record);
     record.done = work(record.controller.signal).then(
       (result) =>
-        this.settle(record, result.isError === true ? 'failed' : 'completed', { result }, textOf(result) ?? 'Done'),
+        this.settle(
+          record,
+          result.isError === true && this.fault !== 'task-error-completed' ? 'failed' : 'completed',
+          { result },
+          textOf(result) ?? 'Done',
+        ),
       (error: unknown) => {
         const failure =
           error instanceof ProtocolError
             ? error
             : new ProtocolError(ERR.internal, `Internal error: ${error instanceof Error ? error.message : 'unknown'}`);
-        this.settle(record, 'failed', { error: failure }, failure.message);
+        const reported =
+          this.fault === 'task-result-error-replaced'
+            ? new ProtocolError(ERR.invalidRequest, 'The task did not finish')
+            : failure;
+        this.settle(record, 'failed', { error: reported }, failure.message);
       },
     );
     if (this.fault === 'task-created-completed') await record.done;
@@ -77,7 +88,16 @@ export class TaskStore {
   }
 
   get(params: Json): Json {
-    return this.view(this.find(params.taskId));
+    const record = this.find(params.taskId);
+    const view = this.view(record);
+    // The fault: every other poll of a finished task reports it working again.
+    if (
+      this.fault === 'task-status-regresses' &&
+      TERMINAL.has(record.status) &&
+      (record.polls = (record.polls ?? 0) + 1) % 2 === 0
+    )
+      view.status = 'working';
+    return view;
   }
 
   /** Waits until the task has ended, then answers what the wrapped request produced. */
@@ -138,9 +158,11 @@ export class TaskStore {
 
   private transition(record: TaskRecord, status: Status, message: string): void {
     record.status = status;
-    record.statusMessage = message;
+    if (status !== 'failed' || this.fault !== 'task-failed-silent') record.statusMessage = message;
     record.lastUpdatedAt = new Date().toISOString();
-    this.notify(notification('notifications/tasks/status', this.view(record)));
+    const params = this.view(record);
+    if (this.fault === 'task-status-related-meta') params._meta = { [RELATED_TASK]: { taskId: record.taskId } };
+    this.notify(notification('notifications/tasks/status', params));
   }
 
   private find(taskId: unknown): TaskRecord {

@@ -8,8 +8,8 @@ import type { ServerContext } from '../runner/context.ts';
 import { describe, errorCode, isObject, taskSupportOf } from './helpers.ts';
 import { isExactText, shown } from './fixture-tools.ts';
 
-const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const;
-const RELATED_TASK = 'io.modelcontextprotocol/related-task';
+export const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const;
+export const RELATED_TASK = 'io.modelcontextprotocol/related-task';
 const STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled'];
 /** RFC 3339 section 5 date-time, the ISO 8601 profile the spec names. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -21,7 +21,7 @@ const TTL_MS = 60_000;
 const MAX_LIST_PAGES = 50;
 
 /** What is wrong with a Task object as the spec shapes it (none when it is well-formed). */
-function taskProblems(task: unknown): string[] {
+export function taskProblems(task: unknown): string[] {
   if (!isObject(task)) return ['no task object'];
   const problems: string[] = [];
   if (typeof task.taskId !== 'string') problems.push(`taskId is ${JSON.stringify(task.taskId)}, not a string`);
@@ -35,7 +35,7 @@ function taskProblems(task: unknown): string[] {
 }
 
 /** Runs a fixture tool as a task; the created task, or undefined with the response. */
-async function startTask(
+export async function startTask(
   session: McpSession,
   name: string,
   args: JsonObject,

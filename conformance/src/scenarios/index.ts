@@ -8,6 +8,7 @@ import { fixturePromptsScenarios } from './fixture-prompts.ts';
 import { fixtureResourcesScenarios } from './fixture-resources.ts';
 import { fixtureToolsScenarios } from './fixture-tools.ts';
 import { fixtureTasksScenarios } from './fixture-tasks.ts';
+import { fixtureTaskOutcomeScenarios } from './fixture-task-outcomes.ts';
 import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
 import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annotations.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
@@ -48,6 +49,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixturePromptsScenarios,
   ...fixtureUtilitiesScenarios,
   ...fixtureTasksScenarios,
+  ...fixtureTaskOutcomeScenarios,
   ...statelessStreamScenarios,
   ...statelessContextFixtureScenarios,
   ...fixtureInteractionsScenarios,
