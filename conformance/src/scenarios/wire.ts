@@ -8,7 +8,14 @@ export const WIRE_CHECK = check(
   'wire.server-messages-valid',
   'MUST',
   'Every message the server sends is valid JSON-RPC and valid for the revision schema',
-  ['base.messages.json-rpc'],
+  // The schema is what enforces the error and id rules cited here.
+  [
+    'base.messages.json-rpc',
+    'base.error.has-code',
+    'base.error.code-integer',
+    'base.error.has-message',
+    'base.request.id-not-null',
+  ],
 );
 
 /**
