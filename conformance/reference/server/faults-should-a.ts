@@ -3,7 +3,19 @@
  * errors, server/discover identity and sampling context. Spread into `FAULT_CATALOGUE` (faults.ts). Faults whose
  * name the server's code reads are marked "switch"; the others are pure data.
  */
-import type { Fault } from './faults.ts';
+import type { Fault, FaultRequest } from './faults.ts';
+import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The items a successful answer to `method` lists under `field`. */
+function listed(response: JsonRpcMessage, request: FaultRequest, method: string, field: string): Json[] {
+  const items = request.method === method && isObject(response.result) ? response.result[field] : undefined;
+  return Array.isArray(items) ? items.filter(isObject) : [];
+}
 
 export const SHOULD_A_FAULTS: Fault[] = [
   {
@@ -11,5 +23,18 @@ export const SHOULD_A_FAULTS: Fault[] = [
     name: 'tool-names-case-insensitive',
     description: 'tools/call finds tools by case-insensitive name, so TEST_SIMPLE_TEXT runs test_simple_text',
     breaks: ['fixture.tool-name-case-sensitive'],
+  },
+  {
+    name: 'no-params-loose',
+    description: 'tools without parameters list the loose inputSchema {"type": "object"}, which admits any object',
+    breaks: ['tools.input-schema-no-params-strict'],
+    response: (response, request) => {
+      for (const tool of listed(response, request, 'tools/list', 'tools')) {
+        const schema = isObject(tool.inputSchema) ? tool.inputSchema : {};
+        const properties = isObject(schema.properties) ? schema.properties : {};
+        if (schema.additionalProperties === false && Object.keys(properties).length === 0)
+          tool.inputSchema = { type: 'object' };
+      }
+    },
   },
 ];

@@ -94,7 +94,9 @@ export interface ToolSpec {
 
 const text = (value: string): Json => ({ type: 'text', text: value });
 const textResult = (value: string): Json => ({ content: [text(value)] });
-const noArgs = (): S.Tool['inputSchema'] => ({ type: 'object', properties: {} });
+/** The strict form for a tool without parameters: only the empty object is valid arguments. */
+const noArgs = (): S.Tool['inputSchema'] =>
+  ({ type: 'object', properties: {}, additionalProperties: false }) as S.Tool['inputSchema'];
 
 function form(message: string, properties: Json, required: string[] = []): InputRequest {
   return {
