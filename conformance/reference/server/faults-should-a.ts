@@ -37,4 +37,20 @@ export const SHOULD_A_FAULTS: Fault[] = [
       }
     },
   },
+  {
+    name: 'last-modified-not-iso',
+    description: 'annotations.lastModified of listed resources and templates is an HTTP date, not ISO 8601',
+    breaks: ['resources.last-modified-iso8601'],
+    response: (response, request) => {
+      const items = [
+        ...listed(response, request, 'resources/list', 'resources'),
+        ...listed(response, request, 'resources/templates/list', 'resourceTemplates'),
+      ];
+      for (const item of items) {
+        const annotations = item.annotations;
+        if (isObject(annotations) && typeof annotations.lastModified === 'string')
+          annotations.lastModified = new Date(annotations.lastModified).toUTCString();
+      }
+    },
+  },
 ];
