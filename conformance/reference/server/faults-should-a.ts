@@ -8,6 +8,8 @@ import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 
 type Json = Record<string, unknown>;
 
+const PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';
+
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -51,6 +53,20 @@ export const SHOULD_A_FAULTS: Fault[] = [
         if (isObject(annotations) && typeof annotations.lastModified === 'string')
           annotations.lastModified = new Date(annotations.lastModified).toUTCString();
       }
+    },
+  },
+  {
+    name: 'completion-missing-argument-accepted',
+    description: 'completion/complete without an argument is answered with an empty completion instead of -32602',
+    breaks: ['completion.missing-argument-error'],
+    response: (response, request) => {
+      if (request.method !== 'completion/complete' || isObject(request.params.argument) || !response.error) return;
+      const stateless = isObject(request.params._meta) && PROTOCOL_VERSION in request.params._meta;
+      delete response.error;
+      response.result = {
+        completion: { values: [], total: 0, hasMore: false },
+        ...(stateless ? { resultType: 'complete' } : {}),
+      };
     },
   },
 ];
