@@ -9,6 +9,7 @@ import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 type Json = Record<string, unknown>;
 
 const PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';
+const CLIENT_INFO = 'io.modelcontextprotocol/clientInfo';
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +68,17 @@ export const SHOULD_A_FAULTS: Fault[] = [
         completion: { values: [], total: 0, hasMore: false },
         ...(stateless ? { resultType: 'complete' } : {}),
       };
+    },
+  },
+  {
+    name: 'discover-by-client-info',
+    description: 'server/discover tailors its instructions to the clientInfo the request carries',
+    breaks: ['discover.client-info-ignored'],
+    response: (response, request) => {
+      const meta = isObject(request.params._meta) ? request.params._meta : {};
+      const client = isObject(meta[CLIENT_INFO]) ? meta[CLIENT_INFO] : {};
+      if (request.method === 'server/discover' && isObject(response.result))
+        response.result.instructions = `Instructions prepared for ${String(client.name)} ${String(client.version)}.`;
     },
   },
 ];
