@@ -81,4 +81,22 @@ export const SHOULD_A_FAULTS: Fault[] = [
         response.result.instructions = `Instructions prepared for ${String(client.name)} ${String(client.version)}.`;
     },
   },
+  {
+    name: 'sampling-context-undeclared',
+    description:
+      'sampling requests (stateful requests and stateless inputRequests) set includeContext "thisServer" although the client declared no sampling.context',
+    breaks: ['fixture.sampling-context', 'fixture.sampling-context-capability'],
+    emitted: (message) => {
+      if (message.method === 'sampling/createMessage' && isObject(message.params))
+        message.params = { ...message.params, includeContext: 'thisServer' };
+      return message;
+    },
+    response: (response) => {
+      const result = isObject(response.result) ? response.result : {};
+      if (result.resultType !== 'input_required' || !isObject(result.inputRequests)) return;
+      for (const input of Object.values(result.inputRequests))
+        if (isObject(input) && input.method === 'sampling/createMessage' && isObject(input.params))
+          input.params.includeContext = 'thisServer';
+    },
+  },
 ];
