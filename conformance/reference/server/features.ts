@@ -81,7 +81,12 @@ export function readResourceResult(scope: FeatureScope, params: Json): Json {
 }
 
 export function findTool(scope: FeatureScope, name: unknown): ToolSpec {
-  const tool = toolsFor(scope.revision, scope.era).find((t) => t.definition.name === name);
+  // The fault tool-names-case-insensitive compares names the way a case-folding lookup would.
+  const same =
+    scope.fault === 'tool-names-case-insensitive'
+      ? (listed: string) => typeof name === 'string' && listed.toLowerCase() === name.toLowerCase()
+      : (listed: string) => listed === name;
+  const tool = toolsFor(scope.revision, scope.era).find((t) => same(t.definition.name));
   if (!tool) {
     throw new ProtocolError(ERR.invalidParams, `Unknown tool: ${String(name)}`);
   }

@@ -94,7 +94,9 @@ export interface ToolSpec {
 
 const text = (value: string): Json => ({ type: 'text', text: value });
 const textResult = (value: string): Json => ({ content: [text(value)] });
-const noArgs = (): S.Tool['inputSchema'] => ({ type: 'object', properties: {} });
+/** The strict form for a tool without parameters: only the empty object is valid arguments. */
+const noArgs = (): S.Tool['inputSchema'] =>
+  ({ type: 'object', properties: {}, additionalProperties: false }) as S.Tool['inputSchema'];
 
 function form(message: string, properties: Json, required: string[] = []): InputRequest {
   return {
@@ -935,6 +937,9 @@ export interface ResourceSpec {
   contents: Json;
 }
 
+/** When the fixture's static text and template data last changed (`annotations.lastModified`, from 2025-06-18). */
+export const FIXTURE_LAST_MODIFIED = '2025-01-12T15:00:58Z';
+
 export const RESOURCES: ResourceSpec[] = [
   {
     resource: {
@@ -943,6 +948,7 @@ export const RESOURCES: ResourceSpec[] = [
       title: 'Static Text Resource',
       description: 'A static text resource for testing',
       mimeType: 'text/plain',
+      annotations: { lastModified: FIXTURE_LAST_MODIFIED },
     },
     contents: {
       uri: 'test://static-text',
@@ -1007,6 +1013,7 @@ export const TEMPLATES: TemplateSpec[] = [
       title: 'Resource Template',
       description: 'A resource template with parameter substitution',
       mimeType: 'application/json',
+      annotations: { lastModified: FIXTURE_LAST_MODIFIED },
     },
     pattern: /^test:\/\/template\/([^/]+)\/data$/,
     variables: ['id'],
@@ -1046,7 +1053,15 @@ export function resourcesFor(era: Era): ResourceSpec[] {
 /** Strips members a revision does not know from a resource, template or prompt description. */
 export function describedForRevision<T extends object>(item: T, revision: string): Json {
   const out: Json = { ...(item as unknown as Json) };
-  if (!atLeast(revision, '2025-06-18')) delete out.title;
+  if (!atLeast(revision, '2025-06-18')) {
+    delete out.title;
+    // lastModified joined the annotations in 2025-06-18.
+    if (isObject(out.annotations)) {
+      const { lastModified: _, ...rest } = out.annotations;
+      if (Object.keys(rest).length > 0) out.annotations = rest;
+      else delete out.annotations;
+    }
+  }
   if (Array.isArray(out.arguments)) {
     out.arguments = (out.arguments as Json[]).map((a) => describedForRevision(a, revision));
   }

@@ -6,7 +6,7 @@
  */
 import { answerFor, type JsonObject, type McpSession, type Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
-import type { ServerContext } from '../runner/context.ts';
+import type { EvidenceInput, ServerContext } from '../runner/context.ts';
 import { describe, isObject } from './helpers.ts';
 import { callFixture, fixtureAbsent, isExactText, listsTool, shown, skipChecks } from './fixture-tools.ts';
 
@@ -15,6 +15,50 @@ const STATELESS = { era: 'stateless' } as const;
 const PRIMITIVE = new Set(['string', 'number', 'integer', 'boolean']);
 export const HARNESS_SAMPLE = 'A reply from the mcp-conformance harness.';
 const INPUT_METHODS = new Set(['elicitation/create', 'sampling/createMessage', 'roots/list']);
+
+/** Declared by every scenario that sees the fixture's sampling requests (stateful requests, stateless inputRequests). */
+const SAMPLING_CONTEXT_CAPABILITY = check(
+  'fixture.sampling-context-capability',
+  'SHOULD NOT',
+  'A sampling request sets includeContext to "thisServer" or "allServers" only if the client declared sampling.context',
+  ['sampling.context.requires-capability'],
+  { from: '2025-11-25' },
+);
+
+/**
+ * Decides fixture.sampling-context-capability from the params of the sampling requests a session saw: the harness
+ * declares no `sampling.context`, so none of them may ask for context beyond "none".
+ */
+function decideContextCapability(
+  ctx: ServerContext,
+  session: McpSession,
+  requests: Array<JsonObject | undefined>,
+  ...evidence: EvidenceInput[]
+): void {
+  const id = SAMPLING_CONTEXT_CAPABILITY.id;
+  if (!ctx.has(id)) return;
+  const sampling = isObject(session.capabilities.sampling) ? session.capabilities.sampling : {};
+  if (isObject(sampling.context)) return void ctx.check(id).skip('the harness declared sampling.context');
+  const seen = requests.filter(isObject);
+  if (seen.length === 0) return void ctx.check(id).skip('no sampling request was seen');
+  const asking = seen.filter((p) => p.includeContext === 'thisServer' || p.includeContext === 'allServers');
+  ctx
+    .check(id)
+    .verify(
+      asking.length === 0,
+      `without sampling.context declared, a sampling request set includeContext to ${JSON.stringify(asking[0]?.includeContext)}`,
+      ...evidence,
+    );
+}
+
+/** The params of the sampling requests among the inputRequests of `responses`. */
+function samplingInputs(responses: Response[] | undefined): JsonObject[] {
+  return (responses ?? []).flatMap((r) =>
+    Object.values(inputRequestsOf(r))
+      .filter((q) => q.method === 'sampling/createMessage' && isObject(q.params))
+      .map((q) => q.params as JsonObject),
+  );
+}
 
 /** Problems of a form-mode elicitation request's params: message, mode, a flat schema of primitives. */
 function formProblems(params: JsonObject | undefined, message?: string): string[] {
@@ -170,6 +214,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'The sampling request leaves includeContext out or sets it to "none"',
         ['sampling.context.avoid'],
       ),
+      SAMPLING_CONTEXT_CAPABILITY,
       check('fixture.sampling-result', 'MUST', 'test_sampling returns the harness completion as "LLM response: ..."', [
         'base.result.has-result',
       ]),
@@ -187,6 +232,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
       const ids = [
         'fixture.sampling-request',
         'fixture.sampling-context',
+        SAMPLING_CONTEXT_CAPABILITY.id,
         'fixture.sampling-result',
         'fixture.sampling-undeclared',
       ];
@@ -218,6 +264,12 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
             `includeContext is ${JSON.stringify(params.includeContext)}`,
             asked[0]?.entry,
           );
+      decideContextCapability(
+        ctx,
+        session,
+        asked.map((r) => r.params),
+        asked.find((r) => r.params?.includeContext !== undefined)?.entry ?? asked[0]?.entry,
+      );
       ctx
         .check('fixture.sampling-result')
         .verify(
@@ -630,7 +682,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
     area: 'interactions',
     depth: 'fixture',
     description:
-      'Runs the input_required fixture tools for sampling, roots, three inputs at once and two rounds, and the input_required prompt, answering every round.',
+      'Runs the input_required fixture tools for sampling, roots, three inputs at once and two rounds, and the input_required prompt, answering every round; checks the sampling inputs ask for no context the client did not declare.',
     revisions: STATELESS,
     checks: [
       check(
@@ -663,6 +715,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'test_input_required_result_prompt (prompts/get) asks for its context and then renders it',
         ['prompts.get.input-required'],
       ),
+      SAMPLING_CONTEXT_CAPABILITY,
     ],
     async run(ctx) {
       const session = await ctx.session();
@@ -722,6 +775,14 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
             multiple.at(-1),
           );
       }
+
+      decideContextCapability(
+        ctx,
+        session,
+        [...samplingInputs(sampling), ...samplingInputs(multiple)],
+        sampling?.[0],
+        multiple?.[0],
+      );
 
       const rounds = await run('fixture.mrtr-multi-round', 'test_input_required_result_multi_round');
       if (rounds)

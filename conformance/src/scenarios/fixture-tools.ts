@@ -142,6 +142,35 @@ function embeddedProblems(block: JsonObject | undefined, uri: string, mimeType: 
   return problems;
 }
 
+const SIMPLE_TEXT = 'This is a simple text response for testing.';
+
+/**
+ * Calls TEST_SIMPLE_TEXT, a name the server does not list but whose lower-case spelling is the fixture tool
+ * test_simple_text: a server comparing names case-sensitively refuses it (JSON-RPC error or isError result).
+ * Only the fixture tool is called this way, never a case variant of an arbitrary tool.
+ */
+async function caseVariantCheck(ctx: ServerContext, session: McpSession): Promise<void> {
+  const id = 'fixture.tool-name-case-sensitive';
+  const variant = 'TEST_SIMPLE_TEXT';
+  const tools = (await ctx.listAll(session, 'tools/list')) ?? ctx.end('tools/list failed; see tools-list');
+  if (!tools.some((t) => t.name === 'test_simple_text'))
+    return skipChecks(ctx, [id], fixtureAbsent('tool "test_simple_text"'));
+  if (tools.some((t) => t.name === variant))
+    return skipChecks(ctx, [id], `not applicable: the server lists a tool named ${variant} of its own`);
+  const response = await session.request('tools/call', { name: variant, arguments: {} });
+  const refused = response.error !== undefined || response.result?.isError === true;
+  const ranSimple = textsOf(response).includes(SIMPLE_TEXT);
+  ctx
+    .check(id)
+    .verify(
+      refused && !ranSimple,
+      ranSimple
+        ? `${variant} ran test_simple_text: ${shown(response)}`
+        : `${variant} was answered with ${shown(response)}, neither an error nor an isError result`,
+      response,
+    );
+}
+
 export const fixtureToolsScenarios: ServerScenario[] = [
   {
     id: 'fixture-tools-content',
@@ -205,7 +234,7 @@ export const fixtureToolsScenarios: ServerScenario[] = [
 
       const simple = await callFixture(ctx, session, 'test_simple_text', {}, ['fixture.simple-text']);
       if (simple) {
-        const expected = 'This is a simple text response for testing.';
+        const expected = SIMPLE_TEXT;
         ctx
           .check('fixture.simple-text')
           .verify(
@@ -308,7 +337,7 @@ export const fixtureToolsScenarios: ServerScenario[] = [
     area: 'tools',
     depth: 'fixture',
     description:
-      'Calls test_error_handling, which always fails, and test_destructive_action without its required argument.',
+      'Calls test_error_handling, which always fails, test_destructive_action without its required argument, and TEST_SIMPLE_TEXT, the upper-case spelling of test_simple_text.',
     checks: [
       check(
         'fixture.tool-error-in-result',
@@ -322,10 +351,17 @@ export const fixtureToolsScenarios: ServerScenario[] = [
         'A call without a required argument is refused (JSON-RPC error or isError result), not run',
         ['tools.security.validate-inputs'],
       ),
+      check(
+        'fixture.tool-name-case-sensitive',
+        'SHOULD',
+        'Tool names are compared case-sensitively: a call of TEST_SIMPLE_TEXT does not run test_simple_text',
+        ['tools.name.case-sensitive'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session();
       ctx.requireCapability(session, 'tools');
+      await caseVariantCheck(ctx, session);
       const failing = await callFixture(ctx, session, 'test_error_handling', {}, ['fixture.tool-error-in-result']);
       if (failing) {
         const ok = failing.result?.isError === true && textsOf(failing).some((t) => t.length > 0);

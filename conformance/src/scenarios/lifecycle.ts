@@ -5,9 +5,23 @@ import { wireVersion } from '../../../schema/index.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
 import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
+import { canonical } from './fixture-tools.ts';
 
 const STATEFUL = { era: 'stateful' } as const;
 const STATELESS = { era: 'stateless' } as const;
+
+/** A clientInfo other than the harness's own, to see whether the server answers differently. */
+const OTHER_CLIENT_INFO = { name: 'conformance-other-client', title: 'Another Client', version: '9.9.9' };
+
+/** The members of two results that differ, `_meta` (which may differ per request) aside, each with both values. */
+function differingMembers(mine: Record<string, unknown>, theirs: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter((k) => k !== '_meta').sort();
+  return keys
+    .filter((k) => canonical(mine[k]) !== canonical(theirs[k]))
+    .map(
+      (k) => `${k}: ${String(canonical(theirs[k])).slice(0, 80)} instead of ${String(canonical(mine[k])).slice(0, 80)}`,
+    );
+}
 
 export const lifecycleScenarios: ServerScenario[] = [
   {
@@ -204,7 +218,7 @@ export const lifecycleScenarios: ServerScenario[] = [
     area: 'lifecycle',
     depth: 'any',
     description:
-      'Calls server/discover with the per-request _meta of the revision and checks what the server says about itself.',
+      'Calls server/discover with the per-request _meta of the revision, and at the same time as a client with another clientInfo, and checks what the server says about itself.',
     revisions: STATELESS,
     checks: [
       check('discover.implemented', 'MUST', 'server/discover is answered with a DiscoverResult', [
@@ -221,10 +235,21 @@ export const lifecycleScenarios: ServerScenario[] = [
         'discover.result.server-info',
         'discover.meta.server-info',
       ]),
+      check(
+        'discover.client-info-ignored',
+        'SHOULD NOT',
+        'A client introducing itself with another clientInfo gets the same result, _meta aside',
+        ['discover.identity.client-info-behavior'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session({ open: false });
-      const response = await session.request('server/discover', {});
+      // The same request from a client that names itself differently, at the same time.
+      const other = await ctx.session({ open: false, clientInfo: OTHER_CLIENT_INFO });
+      const [response, otherResponse] = await Promise.all([
+        session.request('server/discover', {}),
+        other.request('server/discover', {}),
+      ]);
       const result = response.result;
       if (
         !ctx
@@ -258,6 +283,17 @@ export const lifecycleScenarios: ServerScenario[] = [
           isObject(meta['io.modelcontextprotocol/serverInfo']),
           'the result has no io.modelcontextprotocol/serverInfo in _meta',
           response,
+        );
+      const differing = otherResponse.result ? differingMembers(result!, otherResponse.result) : undefined;
+      ctx
+        .check('discover.client-info-ignored')
+        .verify(
+          differing?.length === 0,
+          differing
+            ? `as ${JSON.stringify(OTHER_CLIENT_INFO.name)} the client got another ${differing.join('; ')}`
+            : `as ${JSON.stringify(OTHER_CLIENT_INFO.name)} the client was answered with ${describe(otherResponse)}`,
+          response,
+          otherResponse,
         );
     },
   },

@@ -1,7 +1,8 @@
 /** Resources at the any-server depth: listing, templates, reading, the not-found error. */
 import type { JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
-import { describe, errorCode } from './helpers.ts';
+import type { ServerContext } from '../runner/context.ts';
+import { describe, errorCode, isObject } from './helpers.ts';
 import { CACHING_SERVER, listingChecks } from './tools.ts';
 
 const STATELESS = { era: 'stateless' } as const;
@@ -9,6 +10,41 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** RFC 3986: scheme ":" then anything without spaces or control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a URI must not hold
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\u0000-\u001f]*$/;
+/**
+ * An ISO 8601 date-time with a time zone, in the extended (`2025-01-12T15:00:58Z`) or basic (`20250112T150058Z`)
+ * format: seconds and a fraction are optional, the zone is `Z` or an offset.
+ */
+const ISO_8601 = [
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/,
+  /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(?:(\d{2})(?:[.,]\d+)?)?(?:Z|[+-](\d{2})(\d{2})?)$/,
+];
+
+/** Whether `value` is an ISO 8601 date-time with a time zone, naming a day and time that exist. */
+export function isIso8601DateTime(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = ISO_8601.map((pattern) => pattern.exec(value)).find((m) => m !== null);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second = 0, zoneHours = 0, zoneMinutes = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return (
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! <= 24 &&
+    minute! <= 59 &&
+    second <= 60 &&
+    zoneHours <= 23 &&
+    zoneMinutes <= 59
+  );
+}
+
+/** `[where, lastModified]` for every item that carries `annotations.lastModified`. */
+function lastModifiedOf(items: JsonObject[], where: (item: JsonObject) => string): Array<[string, unknown]> {
+  return items
+    .filter((item) => isObject(item.annotations) && item.annotations.lastModified !== undefined)
+    .map((item) => [where(item), (item.annotations as JsonObject).lastModified]);
+}
 
 function listing(prefix: string, method: string, extra: { respond: string[] }) {
   return [
@@ -60,6 +96,20 @@ function listing(prefix: string, method: string, extra: { respond: string[] }) {
       STATELESS,
     ),
   ];
+}
+
+/** Decides resources.last-modified-iso8601 from the lastModified values seen; skips when there were none. */
+function lastModifiedCheck(ctx: ServerContext, stamps: Array<[string, unknown]>): void {
+  const check = ctx.check('resources.last-modified-iso8601');
+  if (stamps.length === 0) return void check.skip('no resource, template or contents carries annotations.lastModified');
+  const bad = stamps.filter(([, value]) => !isIso8601DateTime(value));
+  check.verify(
+    bad.length === 0,
+    `lastModified values that are not ISO 8601 date-times: ${bad
+      .slice(0, 5)
+      .map(([where, value]) => `${where}: ${JSON.stringify(value)}`)
+      .join(', ')}`,
+  );
 }
 
 export const resourcesScenarios: ServerScenario[] = [
@@ -133,6 +183,13 @@ export const resourcesScenarios: ServerScenario[] = [
         'resources.contents.text-only-if-textual',
       ]),
       check(
+        'resources.last-modified-iso8601',
+        'SHOULD',
+        'Every annotations.lastModified of a listed resource, resource template or read contents is an ISO 8601 date-time with a time zone',
+        ['resources.annotations.last-modified-iso8601'],
+        { from: '2025-06-18' },
+      ),
+      check(
         'resources.read-cache-fields',
         'MUST',
         'The read result carries ttlMs and cacheScope',
@@ -145,7 +202,19 @@ export const resourcesScenarios: ServerScenario[] = [
       ctx.requireCapability(session, 'resources');
       const resources =
         (await ctx.listAll(session, 'resources/list')) ?? ctx.end('resources/list failed; see resources-list');
-      if (resources.length === 0) return ctx.end('not applicable: the server lists no resources');
+      const stamps = ctx.has('resources.last-modified-iso8601')
+        ? [
+            ...lastModifiedOf(resources, (r) => `resource ${String(r.uri)}`),
+            ...lastModifiedOf(
+              (await ctx.listAll(session, 'resources/templates/list')) ?? [],
+              (t) => `template ${String(t.uriTemplate)}`,
+            ),
+          ]
+        : [];
+      if (resources.length === 0) {
+        if (ctx.has('resources.last-modified-iso8601')) lastModifiedCheck(ctx, stamps);
+        return ctx.end('not applicable: the server lists no resources');
+      }
       for (const resource of resources.slice(0, 10)) {
         const response = await session.request('resources/read', { uri: resource.uri });
         const contents = response.result?.contents;
@@ -157,6 +226,7 @@ export const resourcesScenarios: ServerScenario[] = [
         }
         ctx.check('resources.read-answered').pass();
         const items = contents as JsonObject[];
+        stamps.push(...lastModifiedOf(items.filter(isObject), (c) => `contents of ${String(c.uri)}`));
         ctx.check('resources.read-uri-matches').verify(
           items.some((c) => c.uri === resource.uri),
           `reading ${String(resource.uri)} returned contents for ${items.map((c) => String(c.uri)).join(', ')}`,
@@ -182,6 +252,7 @@ export const resourcesScenarios: ServerScenario[] = [
       }
       if (!ctx.check('resources.blob-base64').decided)
         ctx.check('resources.blob-base64').skip('no binary resource was read');
+      if (ctx.has('resources.last-modified-iso8601')) lastModifiedCheck(ctx, stamps);
     },
   },
   {

@@ -14,6 +14,39 @@ export const CACHING_SERVER = [
   'caching.server.ttl-non-negative',
 ];
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+/** Keywords through which an input schema can admit arguments other than by `properties`. */
+const ARGUMENT_KEYWORDS = [
+  'patternProperties',
+  'additionalProperties',
+  'dependentSchemas',
+  'propertyNames',
+  '$ref',
+  '$dynamicRef',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'if',
+];
+
+/**
+ * Whether an input schema describes a tool without parameters: no (or empty) `properties`, and no other
+ * keyword admitting arguments (an `additionalProperties` of `true`, `{}` or `false` admits no named one).
+ */
+function declaresNoParameters(schema: JsonObject): boolean {
+  const properties = schema.properties;
+  if (properties !== undefined && !(isObject(properties) && Object.keys(properties).length === 0)) return false;
+  return ARGUMENT_KEYWORDS.every((keyword) => {
+    const value = schema[keyword];
+    if (value === undefined) return true;
+    if (keyword !== 'additionalProperties') return false;
+    return typeof value === 'boolean' || (isObject(value) && Object.keys(value).length === 0);
+  });
+}
+
+/** Whether a schema without parameters admits nothing but the empty object. */
+function acceptsOnlyEmptyObject(schema: JsonObject): boolean {
+  return schema.additionalProperties === false || schema.unevaluatedProperties === false || schema.maxProperties === 0;
+}
 
 /** The shared part of tools, resources and prompts listing scenarios. */
 export async function listingChecks(
@@ -209,6 +242,13 @@ export const toolsScenarios: ServerScenario[] = [
         'tools.input-schema.valid-object',
       ]),
       check(
+        'tools.input-schema-no-params-strict',
+        'SHOULD',
+        'A tool without parameters declares the strict inputSchema, additionalProperties false, admitting only {}',
+        ['tools.input-schema.no-params-strict'],
+        { from: '2025-11-25' },
+      ),
+      check(
         'tools.output-schema-object',
         'MUST',
         'Every outputSchema has "type": "object" at its root',
@@ -257,6 +297,20 @@ export const toolsScenarios: ServerScenario[] = [
           .map(([n, c]) => `${String(n)}: ${c.ok ? '' : c.error}`)
           .join('; '),
       );
+      if (ctx.has('tools.input-schema-no-params-strict')) {
+        const noParameters = tools.filter((t) => isObject(t.inputSchema) && declaresNoParameters(t.inputSchema));
+        const loose = noParameters.filter((t) => !acceptsOnlyEmptyObject(t.inputSchema as JsonObject));
+        if (noParameters.length === 0)
+          ctx.check('tools.input-schema-no-params-strict').skip('every tool takes parameters');
+        else
+          ctx.check('tools.input-schema-no-params-strict').verify(
+            loose.length === 0,
+            `tools without parameters whose inputSchema admits any object: ${loose
+              .slice(0, 5)
+              .map((t) => `${String(t.name)} ${JSON.stringify(t.inputSchema)}`)
+              .join(', ')}`,
+          );
+      }
       const withOutput = tools.filter((t) => t.outputSchema !== undefined);
       if (withOutput.length === 0) {
         for (const id of ['tools.output-schema-object', 'tools.output-schema-valid'])

@@ -10,7 +10,7 @@ export const utilitiesScenarios: ServerScenario[] = [
     area: 'utilities',
     depth: 'any',
     description:
-      'Asks for completions of the first argument of a listed prompt (or of a resource template variable), and for a prompt that does not exist.',
+      'Asks for completions of the first argument of a listed prompt (or of a resource template variable), for the same reference without an argument, and for a prompt that does not exist.',
     revisions: { from: '2025-03-26' },
     checks: [
       check(
@@ -30,6 +30,12 @@ export const utilitiesScenarios: ServerScenario[] = [
         'SHOULD',
         'Completing an argument of a prompt that does not exist is answered with -32602',
         ['completion.error.invalid-prompt'],
+      ),
+      check(
+        'completion.missing-argument-error',
+        'SHOULD',
+        'completion/complete without its required argument is answered with -32602',
+        ['completion.error.missing-arguments'],
       ),
     ],
     async run(ctx) {
@@ -83,7 +89,19 @@ export const utilitiesScenarios: ServerScenario[] = [
         }
       }
       if (!ref || !argument) return ctx.end('not applicable: no prompt argument or template variable to complete');
-      const response = await session.request('completion/complete', { ref, argument: { name: argument, value: '' } });
+      // The same reference without the required `argument`: the harness refuses to send it through `request`.
+      const incomplete = session.buildRequest('completion/complete', { ref });
+      const [response, missing] = await Promise.all([
+        session.request('completion/complete', { ref, argument: { name: argument, value: '' } }),
+        session.requestRaw(incomplete, incomplete.id as number),
+      ]);
+      ctx
+        .check('completion.missing-argument-error')
+        .verify(
+          errorCode(missing) === -32602,
+          `completion/complete without "argument" was answered with ${describe(missing)}`,
+          missing,
+        );
       const completion = isObject(response.result?.completion) ? response.result.completion : undefined;
       const values = Array.isArray(completion?.values) ? completion.values : undefined;
       if (!values) {
