@@ -16,6 +16,7 @@ import { STATELESS_FAULTS } from './faults-stateless.ts';
 import { INTERACTION_FAULTS } from './faults-interactions.ts';
 import { CORE_FAULTS } from './faults-core.ts';
 import { TASK_FAULTS } from './faults-tasks.ts';
+import { SHOULD_B_FAULTS } from './faults-should-b.ts';
 
 type Json = Record<string, unknown>;
 
@@ -266,6 +267,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   ...INTERACTION_FAULTS,
   ...CORE_FAULTS,
   ...TASK_FAULTS,
+  ...SHOULD_B_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

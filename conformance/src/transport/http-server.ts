@@ -58,6 +58,13 @@ export interface McpHttpServerOptions {
    */
   cancelOnStreamClose?: boolean;
   /**
+   * Stateful era: requests for which this returns true are answered on an SSE stream even when nothing precedes
+   * their response. By default a response that nothing precedes goes out as `application/json`.
+   */
+  streamAnswer?: (method: string) => boolean;
+  /** Stateful era: makes the id of each new session. A random UUID by default. */
+  sessionIdGenerator?: () => string;
+  /**
    * Stateless era: the `x-mcp-header` annotations of a tool, as header name (the annotation's value, without
    * `Mcp-Param-`) → argument path. A path is a JSON Pointer (`/invoice/number`) or dot-separated (`invoice.number`).
    * `undefined` (unknown tool) skips the `Mcp-Param-*` checks. See `headerParametersFromSchema`.
@@ -550,15 +557,19 @@ class Exchange {
     return this.sse;
   }
 
+  /** From now on the exchange answers on an event stream (no-op once it does, or once it is complete). */
+  openStream(): void {
+    if (this.done || this.sse) return;
+    this.sse = true;
+    this.target.open();
+    // Batch responses completed before the stream opened go on it first.
+    for (const response of this.responses.splice(0)) this.target.write(response);
+  }
+
   /** False when the message was dropped (the exchange is complete). */
   emit(message: JsonRpcMessage): boolean {
     if (this.done) return false;
-    if (!this.sse) {
-      this.sse = true;
-      this.target.open();
-      // Batch responses completed before the first emit go on the stream first.
-      for (const response of this.responses.splice(0)) this.target.write(response);
-    }
+    this.openStream();
     this.target.write(message);
     return true;
   }
@@ -769,7 +780,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
   }
 
   function createStatefulEntry(): StatefulEntry {
-    const id = randomUUID();
+    const id = options.sessionIdGenerator?.() ?? randomUUID();
     const session = factory.createSession({ transport: 'http' });
     const standalone = new EventStream('s0', replayBufferSize, false);
     const entry: StatefulEntry = {
@@ -882,6 +893,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
       json: (responses) => sendJson(res, 200, batch ? responses : responses[0], extraHeaders),
     });
     for (const response of preset) exchange.respond(response);
+    if (options.streamAnswer && requests.some((m) => options.streamAnswer!(String(m.method)))) exchange.openStream();
     return Promise.all(
       requests.map(async (message) => {
         const key = idKey(requestIdOf(message) as JsonRpcId);
