@@ -38,4 +38,17 @@ export const SHOULD_B_FAULTS: Fault[] = [
     breaks: ['http.session-id-unguessable'],
     http: { options: { sessionIdGenerator: counterIds() } },
   },
+  {
+    // switch
+    name: 'input-responses-unvalidated',
+    description:
+      'inputResponses escapes the schema check: answers that are not result objects are ignored and asked for again',
+    breaks: ['fixture.mrtr-malformed-responses'],
+  },
+  {
+    // switch
+    name: 'input-responses-unparsed',
+    description: 'answers in inputResponses are used without checking they are the kind of result asked for',
+    breaks: ['fixture.mrtr-unparsable-responses'],
+  },
 ];

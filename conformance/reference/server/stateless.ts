@@ -6,6 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type * as S from '../../../schema/2026-07-28/schema.ts';
+import { validate } from '../../../schema/index.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import {
   ALL_VERSIONS,
@@ -168,6 +169,32 @@ function hasUnusableAnswer(params: Json): boolean {
   );
 }
 
+/** The result definition that answers each kind of input request. */
+const ANSWER_DEFINITIONS: Record<InputRequest['method'], string> = {
+  'elicitation/create': 'ElicitResult',
+  'sampling/createMessage': 'CreateMessageResult',
+  'roots/list': 'ListRootsResult',
+};
+
+/** Refuses (-32602) an answer that is not the kind of result its question asked for, such as roots for an elicitation. */
+function checkAnswer(key: string, request: InputRequest, answer: Json, fault: string | undefined): void {
+  if (fault === 'input-responses-unparsed') return;
+  const definition = ANSWER_DEFINITIONS[request.method];
+  if (!validate(STATELESS_SCHEMA, definition, answer).valid)
+    throw new ProtocolError(
+      ERR.invalidParams,
+      `Invalid params: inputResponses["${key}"] is not a ${definition}, the answer to ${request.method}`,
+    );
+}
+
+/** The request as the schema check sees it: without inputResponses under the fault that leaves them unchecked. */
+function withoutUncheckedParts(request: IncomingRequest, fault: string | undefined): IncomingRequest {
+  if (fault !== 'input-responses-unvalidated' || !isObject(request.message.params)) return request;
+  const params: Json = { ...request.message.params };
+  delete params.inputResponses;
+  return { ...request, params, message: { ...request.message, params } };
+}
+
 export class StatelessEra {
   /** Only for the sticky-connection-context fault. */
   private sticky: { capabilities: Json; level: LogLevel | undefined } = { capabilities: {}, level: undefined };
@@ -191,7 +218,7 @@ export class StatelessEra {
           : { supported: [...ALL_VERSIONS], requested: version };
       throw new ProtocolError(ERR.unsupportedVersion, `Unsupported protocol version: ${version}`, data);
     }
-    checkRequest(STATELESS_SCHEMA, STATELESS_METHODS, request, this.host.fault);
+    checkRequest(STATELESS_SCHEMA, STATELESS_METHODS, withoutUncheckedParts(request, this.host.fault), this.host.fault);
     return meta;
   }
 
@@ -372,8 +399,10 @@ export class StatelessEra {
         const answers: Record<string, Json> = {};
         for (const [key, r] of Object.entries(requests)) {
           const answer = known[key];
-          if (answer) answers[key] = answer;
-          else {
+          if (answer) {
+            checkAnswer(key, r, answer, fault);
+            answers[key] = answer;
+          } else {
             if (!declares(capabilities, r, fault) && fault !== 'mrtr-undeclared-capability') {
               throw new MissingCapabilityError(requiredCapability(r));
             }

@@ -7,7 +7,7 @@
 import { answerFor, type JsonObject, type McpSession, type Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
-import { describe, isObject } from './helpers.ts';
+import { describe, errorCode, isObject } from './helpers.ts';
 import { callFixture, fixtureAbsent, isExactText, listsTool, shown, skipChecks } from './fixture-tools.ts';
 
 const STATEFUL = { era: 'stateful' } as const;
@@ -146,6 +146,51 @@ export function ownChecks(ctx: ServerContext): string[] {
 
 export function methodsAsked(session: McpSession): string {
   return session.serverRequests.map((r) => r.method).join(', ') || 'nothing';
+}
+
+/**
+ * Retries `first` twice at once: with a bare string for every answer (not an InputResponses object, sent raw since
+ * the harness refuses to send it otherwise), and with a roots list answering the elicitation (a valid InputResponse,
+ * but not the kind asked for). The server should refuse both as invalid params.
+ */
+async function verifyAnswerChecks(
+  ctx: ServerContext,
+  session: McpSession,
+  params: JsonObject,
+  first: Response,
+): Promise<void> {
+  const requests = inputRequestsOf(first);
+  const body: JsonObject = {
+    ...params,
+    inputResponses: Object.fromEntries(Object.keys(requests).map((key) => [key, 'conformance'])),
+  };
+  if (typeof first.result?.requestState === 'string') body.requestState = first.result.requestState;
+  const message = session.buildRequest('tools/call', body);
+  const asksElicitation = Object.values(requests).some((r) => r.method === 'elicitation/create');
+  const roots = { roots: [{ uri: 'file:///tmp/mcp-conformance', name: 'conformance root' }] };
+  const [malformed, unparsable] = await Promise.all([
+    session.requestRaw(message, message.id as string | number),
+    asksElicitation
+      ? retry(session, 'tools/call', params, first, {
+          answer: (r) => (r.method === 'elicitation/create' ? roots : answerInput(r)),
+        })
+      : undefined,
+  ]);
+  ctx
+    .check('fixture.mrtr-malformed-responses')
+    .verify(
+      errorCode(malformed) === -32602,
+      `the retry with bare strings for answers was answered with ${describe(malformed)}`,
+      malformed,
+    );
+  if (!unparsable) return void ctx.check('fixture.mrtr-unparsable-responses').skip('no elicitation was asked for');
+  ctx
+    .check('fixture.mrtr-unparsable-responses')
+    .verify(
+      errorCode(unparsable) === -32602,
+      `the retry answering the elicitation with a roots list was answered with ${describe(unparsable)}`,
+      unparsable,
+    );
 }
 
 export const fixtureInteractionsScenarios: ServerScenario[] = [
@@ -466,7 +511,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
     area: 'interactions',
     depth: 'fixture',
     description:
-      'Calls test_input_required_result_elicitation, checks the input_required result, and retries it with the answers, without them, and with an answer nobody asked for.',
+      'Calls test_input_required_result_elicitation, checks the input_required result, and retries it with the answers, without them, with an answer nobody asked for, with bare strings for answers, and with a roots list answering the elicitation.',
     revisions: STATELESS,
     checks: [
       check(
@@ -510,6 +555,18 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'An extra answer nobody asked for is ignored: the retry still completes',
         ['mrtr.server.ignore-extra-responses'],
       ),
+      check(
+        'fixture.mrtr-malformed-responses',
+        'SHOULD',
+        'A retry whose inputResponses is not a valid InputResponses object (a bare string for each answer) is refused with error -32602',
+        ['mrtr.server.validate-input-responses', 'mrtr.server.protocol-errors'],
+      ),
+      check(
+        'fixture.mrtr-unparsable-responses',
+        'SHOULD',
+        'A retry answering the elicitation with another kind of result (a roots list) is refused with error -32602',
+        ['mrtr.server.parse-input-responses'],
+      ),
       check('fixture.mrtr-no-server-requests', 'MUST NOT', 'The server sends no JSON-RPC request of its own', [
         'mrtr.server.no-initiated-requests',
       ]),
@@ -549,6 +606,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
           `the retry was answered with ${shown(done)}`,
           done,
         );
+      await verifyAnswerChecks(ctx, session, params, first);
       const bare = await retry(session, 'tools/call', params, first, { answers: false });
       ctx
         .check('fixture.mrtr-re-request-missing')
