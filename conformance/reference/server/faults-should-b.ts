@@ -51,4 +51,10 @@ export const SHOULD_B_FAULTS: Fault[] = [
     description: 'answers in inputResponses are used without checking they are the kind of result asked for',
     breaks: ['fixture.mrtr-unparsable-responses'],
   },
+  {
+    // switch
+    name: 'request-state-unbound',
+    description: 'a verified requestState is accepted with any request, not only the one it was issued for',
+    breaks: ['fixture.mrtr-state-other-request'],
+  },
 ];

@@ -4,7 +4,7 @@
  * client for input through `InputRequiredResult` with an HMAC-protected `requestState`; long-lived
  * notifications flow on `subscriptions/listen` streams.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type * as S from '../../../schema/2026-07-28/schema.ts';
 import { validate } from '../../../schema/index.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
@@ -86,10 +86,29 @@ export function isStatelessRequest(method: string, params: unknown): boolean {
 
 interface RequestState {
   v: 1;
-  /** `method:name` of the request the state belongs to. */
+  /** The request the state belongs to: see `stateTarget`. */
   target: string;
   answers: Record<string, Json>;
   exp: number;
+}
+
+/** JSON with object keys sorted at every depth, so equal values give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (!isObject(value)) return JSON.stringify(value) ?? 'null';
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+}
+
+/**
+ * What a `requestState` is bound to: the method, the tool / prompt name or resource URI, and a digest of the
+ * arguments. A state presented with any other request is refused.
+ */
+function stateTarget(request: IncomingRequest): string {
+  const digest = createHash('sha256')
+    .update(canonicalJson(request.params.arguments ?? {}))
+    .digest('base64url');
+  return `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}:${digest}`;
 }
 
 /** Signs and verifies `requestState`: base64url(JSON) + "." + base64url(HMAC-SHA256). */
@@ -102,8 +121,8 @@ export class StateSigner {
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
-  /** The state if it verifies, is unexpired and belongs to `target`; otherwise undefined. */
-  verify(raw: string, target: string, skipIntegrity = false): RequestState | undefined {
+  /** The state if it verifies, is unexpired and belongs to `target` (any request when undefined); otherwise undefined. */
+  verify(raw: string, target: string | undefined, skipIntegrity = false): RequestState | undefined {
     const [body, mac, extra] = raw.split('.');
     if (!body || extra !== undefined) return undefined;
     if (!skipIntegrity) {
@@ -114,7 +133,8 @@ export class StateSigner {
     }
     try {
       const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as RequestState;
-      if (!skipIntegrity && (state.v !== 1 || state.target !== target || !(state.exp > Date.now()))) return undefined;
+      const otherRequest = target !== undefined && state.target !== target;
+      if (!skipIntegrity && (state.v !== 1 || otherRequest || !(state.exp > Date.now()))) return undefined;
       return isObject(state.answers) ? state : { ...state, answers: {} };
     } catch {
       return undefined;
@@ -250,7 +270,7 @@ export class StatelessEra {
   private inputRequired(request: IncomingRequest, signal: InputRequiredSignal): Json {
     const state: RequestState = {
       v: 1,
-      target: `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}`,
+      target: stateTarget(request),
       answers: signal.answers,
       exp: Date.now() + 10 * 60_000,
     };
@@ -330,7 +350,8 @@ export class StatelessEra {
 
   /** The answers known so far: verified requestState answers plus this attempt's inputResponses. */
   private knownAnswers(request: IncomingRequest): Record<string, Json> {
-    const target = `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}`;
+    // The state names the request it was issued for: this fault accepts it with any other request.
+    const target = this.host.fault === 'request-state-unbound' ? undefined : stateTarget(request);
     const answers: Record<string, Json> = {};
     const raw = request.params.requestState;
     if (raw !== undefined) {

@@ -636,7 +636,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
     area: 'interactions',
     depth: 'fixture',
     description:
-      'Calls test_input_required_result_tampered_state, whose requestState is integrity-protected, and retries it once with the state changed and once unchanged.',
+      'Calls test_input_required_result_tampered_state, whose requestState is integrity-protected, and retries it once with the state changed and once unchanged; then presents the same state, with the answer to the same question, in a call of test_input_required_result_request_state.',
     revisions: STATELESS,
     checks: [
       check(
@@ -656,6 +656,12 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'The same retry with the state unchanged completes with "integrity-ok: state verified"',
         ['mrtr.server.state-validate'],
       ),
+      check(
+        'fixture.mrtr-state-other-request',
+        'SHOULD',
+        'A requestState issued for one tool call, presented with a call of another tool asking the same question, is refused with a JSON-RPC error',
+        ['mrtr.server.replay.check-request', 'mrtr.server.replay.bind-request'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session();
@@ -668,7 +674,22 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         return ctx.end(`no requestState to tamper with: ${describe(first)}`);
       const at = Math.floor(state.length / 3);
       const tampered = `${state.slice(0, at)}${state[at] === 'A' ? 'B' : 'A'}${state.slice(at + 1)}`;
-      const refused = await retry(session, 'tools/call', params, first, { state: tampered });
+      const other = { name: 'test_input_required_result_request_state', arguments: {} };
+      const [refused, elsewhere] = await Promise.all([
+        retry(session, 'tools/call', params, first, { state: tampered }),
+        listsTool(ctx, session, other.name).then((listed) =>
+          listed ? retry(session, 'tools/call', other, first) : undefined,
+        ),
+      ]);
+      if (!elsewhere) ctx.check('fixture.mrtr-state-other-request').skip(fixtureAbsent(`tool "${other.name}"`));
+      else
+        ctx
+          .check('fixture.mrtr-state-other-request')
+          .verify(
+            elsewhere.error !== undefined,
+            `the requestState of ${params.name}, presented with a call of ${other.name}, was answered with ${shown(elsewhere)}`,
+            elsewhere,
+          );
       ctx
         .check('fixture.mrtr-tampered-state')
         .verify(refused.error !== undefined, `the tampered state was answered with ${shown(refused)}`, refused);
