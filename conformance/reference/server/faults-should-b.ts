@@ -57,4 +57,10 @@ export const SHOULD_B_FAULTS: Fault[] = [
     description: 'a verified requestState is accepted with any request, not only the one it was issued for',
     breaks: ['fixture.mrtr-state-other-request'],
   },
+  {
+    // switch
+    name: 'request-state-per-connection',
+    description: 'a requestState is bound to the TCP connection it was issued on: a retry on another one is refused',
+    breaks: ['fixture.mrtr-retry-new-connection'],
+  },
 ];

@@ -104,11 +104,13 @@ function canonicalJson(value: unknown): string {
  * What a `requestState` is bound to: the method, the tool / prompt name or resource URI, and a digest of the
  * arguments. A state presented with any other request is refused.
  */
-function stateTarget(request: IncomingRequest): string {
+function stateTarget(request: IncomingRequest, fault: string | undefined): string {
   const digest = createHash('sha256')
     .update(canonicalJson(request.params.arguments ?? {}))
     .digest('base64url');
-  return `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}:${digest}`;
+  const target = `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}:${digest}`;
+  // A state that belongs to its connection: a retry on any other connection is refused.
+  return fault === 'request-state-per-connection' ? `${target}@${request.connection ?? ''}` : target;
 }
 
 /** Signs and verifies `requestState`: base64url(JSON) + "." + base64url(HMAC-SHA256). */
@@ -270,7 +272,7 @@ export class StatelessEra {
   private inputRequired(request: IncomingRequest, signal: InputRequiredSignal): Json {
     const state: RequestState = {
       v: 1,
-      target: stateTarget(request),
+      target: stateTarget(request, this.host.fault),
       answers: signal.answers,
       exp: Date.now() + 10 * 60_000,
     };
@@ -351,7 +353,7 @@ export class StatelessEra {
   /** The answers known so far: verified requestState answers plus this attempt's inputResponses. */
   private knownAnswers(request: IncomingRequest): Record<string, Json> {
     // The state names the request it was issued for: this fault accepts it with any other request.
-    const target = this.host.fault === 'request-state-unbound' ? undefined : stateTarget(request);
+    const target = this.host.fault === 'request-state-unbound' ? undefined : stateTarget(request, this.host.fault);
     const answers: Record<string, Json> = {};
     const raw = request.params.requestState;
     if (raw !== undefined) {

@@ -511,7 +511,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
     area: 'interactions',
     depth: 'fixture',
     description:
-      'Calls test_input_required_result_elicitation, checks the input_required result, and retries it with the answers, without them, with an answer nobody asked for, with bare strings for answers, and with a roots list answering the elicitation.',
+      'Calls test_input_required_result_elicitation, checks the input_required result, and retries it with the answers (over HTTP also on a new connection), without them, with an answer nobody asked for, with bare strings for answers, and with a roots list answering the elicitation.',
     revisions: STATELESS,
     checks: [
       check(
@@ -542,6 +542,13 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'MUST',
         'The retry with inputResponses and the echoed requestState completes with "Hello, <name>!"',
         ['tools.call.input-required', 'mrtr.server.use-mrtr'],
+      ),
+      check(
+        'fixture.mrtr-retry-new-connection',
+        'SHOULD NOT',
+        'The retry sent on a brand-new connection (no handshake, other sockets) completes as well: the flow is not tied to a connection',
+        ['base.stateless.no-connection-affinity'],
+        { transports: ['http'] },
       ),
       check(
         'fixture.mrtr-re-request-missing',
@@ -598,7 +605,21 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         const problems = formProblems(isObject(elicit.params) ? elicit.params : undefined);
         ctx.check('fixture.mrtr-elicitation-form').verify(problems.length === 0, problems.join('; '), first);
       }
-      const done = await retry(session, 'tools/call', params, first);
+      const [done, moved] = await Promise.all([
+        retry(session, 'tools/call', params, first),
+        // The same retry from a client that opened a new connection (over HTTP, its own sockets) and nothing else.
+        ctx.has('fixture.mrtr-retry-new-connection')
+          ? ctx.session({ open: false }).then((fresh) => retry(fresh, 'tools/call', params, first))
+          : undefined,
+      ]);
+      if (moved)
+        ctx
+          .check('fixture.mrtr-retry-new-connection')
+          .verify(
+            isExactText(moved, 'Hello, conformance!'),
+            `the retry sent on a new connection was answered with ${shown(moved)}`,
+            moved,
+          );
       ctx
         .check('fixture.mrtr-retry-complete')
         .verify(

@@ -633,6 +633,8 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
   /** Stateless requests in flight: aborted and closed by `close()`. */
   const statelessInflight = new Set<{ controller: AbortController; session: ServerSession; res: ServerResponse }>();
   const sockets = new Set<Socket>();
+  /** A name per TCP connection, for `RequestContext.connection`. */
+  const connectionNames = new WeakMap<Socket, string>();
   let closing: Promise<void> | undefined;
 
   const server = createServer((req, res) => {
@@ -644,6 +646,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    connectionNames.set(socket, `connection-${randomUUID()}`);
     socket.on('close', () => sockets.delete(socket));
   });
 
@@ -850,7 +853,12 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
 
   function statefulContext(req: IncomingMessage, emit: (m: JsonRpcMessage) => void) {
     const controller = new AbortController();
-    const context: RequestContext = { emit, signal: controller.signal, headers: headerRecord(req) };
+    const context: RequestContext = {
+      emit,
+      signal: controller.signal,
+      headers: headerRecord(req),
+      connection: connectionNames.get(req.socket),
+    };
     return { controller, context };
   }
 
@@ -1050,6 +1058,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
         },
         signal: controller.signal,
         headers: headerRecord(req),
+        connection: connectionNames.get(req.socket),
       };
       const response = (await handleSafely(session, message, context, log)) ?? missingResponse(message);
       exchange.respond(response);
