@@ -17,6 +17,7 @@ import { INTERACTION_FAULTS } from './faults-interactions.ts';
 import { CORE_FAULTS } from './faults-core.ts';
 import { TASK_FAULTS } from './faults-tasks.ts';
 import { SHOULD_A_FAULTS } from './faults-should-a.ts';
+import { SHOULD_B_FAULTS } from './faults-should-b.ts';
 
 type Json = Record<string, unknown>;
 
@@ -268,6 +269,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   ...CORE_FAULTS,
   ...TASK_FAULTS,
   ...SHOULD_A_FAULTS,
+  ...SHOULD_B_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

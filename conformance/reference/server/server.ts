@@ -302,7 +302,8 @@ class Session implements ReferenceSession {
       if (!this.isClosed && message) context.emit(message);
     };
     if (isStatelessRequest(request.method, request.params)) {
-      return this.stateless.handle(request, emit, signal, context.headers);
+      const from = context.connection === undefined ? request : { ...request, connection: context.connection };
+      return this.stateless.handle(from, emit, signal, context.headers);
     }
     if (request.method === 'initialize' && this.fault === 'request-before-initialized') {
       emit({ jsonrpc: '2.0', id: 'ref-early-roots', method: 'roots/list' });

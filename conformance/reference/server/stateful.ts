@@ -70,6 +70,8 @@ export interface IncomingRequest {
   method: string;
   params: Json;
   message: JsonRpcMessage;
+  /** HTTP only: the TCP connection it arrived on (`RequestContext.connection`). */
+  connection?: string;
 }
 
 /** Checks a request against the method map and schema of a revision: -32601 or -32602 when it does not fit. */

@@ -4,8 +4,9 @@
  * client for input through `InputRequiredResult` with an HMAC-protected `requestState`; long-lived
  * notifications flow on `subscriptions/listen` streams.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type * as S from '../../../schema/2026-07-28/schema.ts';
+import { validate } from '../../../schema/index.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import {
   ALL_VERSIONS,
@@ -85,10 +86,31 @@ export function isStatelessRequest(method: string, params: unknown): boolean {
 
 interface RequestState {
   v: 1;
-  /** `method:name` of the request the state belongs to. */
+  /** The request the state belongs to: see `stateTarget`. */
   target: string;
   answers: Record<string, Json>;
   exp: number;
+}
+
+/** JSON with object keys sorted at every depth, so equal values give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (!isObject(value)) return JSON.stringify(value) ?? 'null';
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+}
+
+/**
+ * What a `requestState` is bound to: the method, the tool / prompt name or resource URI, and a digest of the
+ * arguments. A state presented with any other request is refused.
+ */
+function stateTarget(request: IncomingRequest, fault: string | undefined): string {
+  const digest = createHash('sha256')
+    .update(canonicalJson(request.params.arguments ?? {}))
+    .digest('base64url');
+  const target = `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}:${digest}`;
+  // A state that belongs to its connection: a retry on any other connection is refused.
+  return fault === 'request-state-per-connection' ? `${target}@${request.connection ?? ''}` : target;
 }
 
 /** Signs and verifies `requestState`: base64url(JSON) + "." + base64url(HMAC-SHA256). */
@@ -101,8 +123,8 @@ export class StateSigner {
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
-  /** The state if it verifies, is unexpired and belongs to `target`; otherwise undefined. */
-  verify(raw: string, target: string, skipIntegrity = false): RequestState | undefined {
+  /** The state if it verifies, is unexpired and belongs to `target` (any request when undefined); otherwise undefined. */
+  verify(raw: string, target: string | undefined, skipIntegrity = false): RequestState | undefined {
     const [body, mac, extra] = raw.split('.');
     if (!body || extra !== undefined) return undefined;
     if (!skipIntegrity) {
@@ -113,7 +135,8 @@ export class StateSigner {
     }
     try {
       const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as RequestState;
-      if (!skipIntegrity && (state.v !== 1 || state.target !== target || !(state.exp > Date.now()))) return undefined;
+      const otherRequest = target !== undefined && state.target !== target;
+      if (!skipIntegrity && (state.v !== 1 || otherRequest || !(state.exp > Date.now()))) return undefined;
       return isObject(state.answers) ? state : { ...state, answers: {} };
     } catch {
       return undefined;
@@ -168,6 +191,32 @@ function hasUnusableAnswer(params: Json): boolean {
   );
 }
 
+/** The result definition that answers each kind of input request. */
+const ANSWER_DEFINITIONS: Record<InputRequest['method'], string> = {
+  'elicitation/create': 'ElicitResult',
+  'sampling/createMessage': 'CreateMessageResult',
+  'roots/list': 'ListRootsResult',
+};
+
+/** Refuses (-32602) an answer that is not the kind of result its question asked for, such as roots for an elicitation. */
+function checkAnswer(key: string, request: InputRequest, answer: Json, fault: string | undefined): void {
+  if (fault === 'input-responses-unparsed') return;
+  const definition = ANSWER_DEFINITIONS[request.method];
+  if (!validate(STATELESS_SCHEMA, definition, answer).valid)
+    throw new ProtocolError(
+      ERR.invalidParams,
+      `Invalid params: inputResponses["${key}"] is not a ${definition}, the answer to ${request.method}`,
+    );
+}
+
+/** The request as the schema check sees it: without inputResponses under the fault that leaves them unchecked. */
+function withoutUncheckedParts(request: IncomingRequest, fault: string | undefined): IncomingRequest {
+  if (fault !== 'input-responses-unvalidated' || !isObject(request.message.params)) return request;
+  const params: Json = { ...request.message.params };
+  delete params.inputResponses;
+  return { ...request, params, message: { ...request.message, params } };
+}
+
 export class StatelessEra {
   /** Only for the sticky-connection-context fault. */
   private sticky: { capabilities: Json; level: LogLevel | undefined } = { capabilities: {}, level: undefined };
@@ -191,7 +240,7 @@ export class StatelessEra {
           : { supported: [...ALL_VERSIONS], requested: version };
       throw new ProtocolError(ERR.unsupportedVersion, `Unsupported protocol version: ${version}`, data);
     }
-    checkRequest(STATELESS_SCHEMA, STATELESS_METHODS, request, this.host.fault);
+    checkRequest(STATELESS_SCHEMA, STATELESS_METHODS, withoutUncheckedParts(request, this.host.fault), this.host.fault);
     return meta;
   }
 
@@ -223,7 +272,7 @@ export class StatelessEra {
   private inputRequired(request: IncomingRequest, signal: InputRequiredSignal): Json {
     const state: RequestState = {
       v: 1,
-      target: `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}`,
+      target: stateTarget(request, this.host.fault),
       answers: signal.answers,
       exp: Date.now() + 10 * 60_000,
     };
@@ -303,7 +352,8 @@ export class StatelessEra {
 
   /** The answers known so far: verified requestState answers plus this attempt's inputResponses. */
   private knownAnswers(request: IncomingRequest): Record<string, Json> {
-    const target = `${request.method}:${String(request.params.name ?? request.params.uri ?? '')}`;
+    // The state names the request it was issued for: this fault accepts it with any other request.
+    const target = this.host.fault === 'request-state-unbound' ? undefined : stateTarget(request, this.host.fault);
     const answers: Record<string, Json> = {};
     const raw = request.params.requestState;
     if (raw !== undefined) {
@@ -372,8 +422,10 @@ export class StatelessEra {
         const answers: Record<string, Json> = {};
         for (const [key, r] of Object.entries(requests)) {
           const answer = known[key];
-          if (answer) answers[key] = answer;
-          else {
+          if (answer) {
+            checkAnswer(key, r, answer, fault);
+            answers[key] = answer;
+          } else {
             if (!declares(capabilities, r, fault) && fault !== 'mrtr-undeclared-capability') {
               throw new MissingCapabilityError(requiredCapability(r));
             }

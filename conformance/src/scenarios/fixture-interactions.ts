@@ -7,7 +7,7 @@
 import { answerFor, type JsonObject, type McpSession, type Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { EvidenceInput, ServerContext } from '../runner/context.ts';
-import { describe, isObject } from './helpers.ts';
+import { describe, errorCode, isObject } from './helpers.ts';
 import { callFixture, fixtureAbsent, isExactText, listsTool, shown, skipChecks } from './fixture-tools.ts';
 
 const STATEFUL = { era: 'stateful' } as const;
@@ -190,6 +190,51 @@ export function ownChecks(ctx: ServerContext): string[] {
 
 export function methodsAsked(session: McpSession): string {
   return session.serverRequests.map((r) => r.method).join(', ') || 'nothing';
+}
+
+/**
+ * Retries `first` twice at once: with a bare string for every answer (not an InputResponses object, sent raw since
+ * the harness refuses to send it otherwise), and with a roots list answering the elicitation (a valid InputResponse,
+ * but not the kind asked for). The server should refuse both as invalid params.
+ */
+async function verifyAnswerChecks(
+  ctx: ServerContext,
+  session: McpSession,
+  params: JsonObject,
+  first: Response,
+): Promise<void> {
+  const requests = inputRequestsOf(first);
+  const body: JsonObject = {
+    ...params,
+    inputResponses: Object.fromEntries(Object.keys(requests).map((key) => [key, 'conformance'])),
+  };
+  if (typeof first.result?.requestState === 'string') body.requestState = first.result.requestState;
+  const message = session.buildRequest('tools/call', body);
+  const asksElicitation = Object.values(requests).some((r) => r.method === 'elicitation/create');
+  const roots = { roots: [{ uri: 'file:///tmp/mcp-conformance', name: 'conformance root' }] };
+  const [malformed, unparsable] = await Promise.all([
+    session.requestRaw(message, message.id as string | number),
+    asksElicitation
+      ? retry(session, 'tools/call', params, first, {
+          answer: (r) => (r.method === 'elicitation/create' ? roots : answerInput(r)),
+        })
+      : undefined,
+  ]);
+  ctx
+    .check('fixture.mrtr-malformed-responses')
+    .verify(
+      errorCode(malformed) === -32602,
+      `the retry with bare strings for answers was answered with ${describe(malformed)}`,
+      malformed,
+    );
+  if (!unparsable) return void ctx.check('fixture.mrtr-unparsable-responses').skip('no elicitation was asked for');
+  ctx
+    .check('fixture.mrtr-unparsable-responses')
+    .verify(
+      errorCode(unparsable) === -32602,
+      `the retry answering the elicitation with a roots list was answered with ${describe(unparsable)}`,
+      unparsable,
+    );
 }
 
 export const fixtureInteractionsScenarios: ServerScenario[] = [
@@ -518,7 +563,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
     area: 'interactions',
     depth: 'fixture',
     description:
-      'Calls test_input_required_result_elicitation, checks the input_required result, and retries it with the answers, without them, and with an answer nobody asked for.',
+      'Calls test_input_required_result_elicitation, checks the input_required result, and retries it with the answers (over HTTP also on a new connection), without them, with an answer nobody asked for, with bare strings for answers, and with a roots list answering the elicitation.',
     revisions: STATELESS,
     checks: [
       check(
@@ -551,6 +596,13 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         ['tools.call.input-required', 'mrtr.server.use-mrtr'],
       ),
       check(
+        'fixture.mrtr-retry-new-connection',
+        'SHOULD NOT',
+        'The retry sent on a brand-new connection (no handshake, other sockets) completes as well: the flow is not tied to a connection',
+        ['base.stateless.no-connection-affinity'],
+        { transports: ['http'] },
+      ),
+      check(
         'fixture.mrtr-re-request-missing',
         'SHOULD',
         'A retry without the answers is answered with a fresh input_required result, not an error',
@@ -561,6 +613,18 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'SHOULD',
         'An extra answer nobody asked for is ignored: the retry still completes',
         ['mrtr.server.ignore-extra-responses'],
+      ),
+      check(
+        'fixture.mrtr-malformed-responses',
+        'SHOULD',
+        'A retry whose inputResponses is not a valid InputResponses object (a bare string for each answer) is refused with error -32602',
+        ['mrtr.server.validate-input-responses', 'mrtr.server.protocol-errors'],
+      ),
+      check(
+        'fixture.mrtr-unparsable-responses',
+        'SHOULD',
+        'A retry answering the elicitation with another kind of result (a roots list) is refused with error -32602',
+        ['mrtr.server.parse-input-responses'],
       ),
       check('fixture.mrtr-no-server-requests', 'MUST NOT', 'The server sends no JSON-RPC request of its own', [
         'mrtr.server.no-initiated-requests',
@@ -593,7 +657,21 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         const problems = formProblems(isObject(elicit.params) ? elicit.params : undefined);
         ctx.check('fixture.mrtr-elicitation-form').verify(problems.length === 0, problems.join('; '), first);
       }
-      const done = await retry(session, 'tools/call', params, first);
+      const [done, moved] = await Promise.all([
+        retry(session, 'tools/call', params, first),
+        // The same retry from a client that opened a new connection (over HTTP, its own sockets) and nothing else.
+        ctx.has('fixture.mrtr-retry-new-connection')
+          ? ctx.session({ open: false }).then((fresh) => retry(fresh, 'tools/call', params, first))
+          : undefined,
+      ]);
+      if (moved)
+        ctx
+          .check('fixture.mrtr-retry-new-connection')
+          .verify(
+            isExactText(moved, 'Hello, conformance!'),
+            `the retry sent on a new connection was answered with ${shown(moved)}`,
+            moved,
+          );
       ctx
         .check('fixture.mrtr-retry-complete')
         .verify(
@@ -601,6 +679,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
           `the retry was answered with ${shown(done)}`,
           done,
         );
+      await verifyAnswerChecks(ctx, session, params, first);
       const bare = await retry(session, 'tools/call', params, first, { answers: false });
       ctx
         .check('fixture.mrtr-re-request-missing')
@@ -630,7 +709,7 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
     area: 'interactions',
     depth: 'fixture',
     description:
-      'Calls test_input_required_result_tampered_state, whose requestState is integrity-protected, and retries it once with the state changed and once unchanged.',
+      'Calls test_input_required_result_tampered_state, whose requestState is integrity-protected, and retries it once with the state changed and once unchanged; then presents the same state, with the answer to the same question, in a call of test_input_required_result_request_state.',
     revisions: STATELESS,
     checks: [
       check(
@@ -650,6 +729,12 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         'The same retry with the state unchanged completes with "integrity-ok: state verified"',
         ['mrtr.server.state-validate'],
       ),
+      check(
+        'fixture.mrtr-state-other-request',
+        'SHOULD',
+        'A requestState issued for one tool call, presented with a call of another tool asking the same question, is refused with a JSON-RPC error',
+        ['mrtr.server.replay.check-request', 'mrtr.server.replay.bind-request'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session();
@@ -662,7 +747,22 @@ export const fixtureInteractionsScenarios: ServerScenario[] = [
         return ctx.end(`no requestState to tamper with: ${describe(first)}`);
       const at = Math.floor(state.length / 3);
       const tampered = `${state.slice(0, at)}${state[at] === 'A' ? 'B' : 'A'}${state.slice(at + 1)}`;
-      const refused = await retry(session, 'tools/call', params, first, { state: tampered });
+      const other = { name: 'test_input_required_result_request_state', arguments: {} };
+      const [refused, elsewhere] = await Promise.all([
+        retry(session, 'tools/call', params, first, { state: tampered }),
+        listsTool(ctx, session, other.name).then((listed) =>
+          listed ? retry(session, 'tools/call', other, first) : undefined,
+        ),
+      ]);
+      if (!elsewhere) ctx.check('fixture.mrtr-state-other-request').skip(fixtureAbsent(`tool "${other.name}"`));
+      else
+        ctx
+          .check('fixture.mrtr-state-other-request')
+          .verify(
+            elsewhere.error !== undefined,
+            `the requestState of ${params.name}, presented with a call of ${other.name}, was answered with ${shown(elsewhere)}`,
+            elsewhere,
+          );
       ctx
         .check('fixture.mrtr-tampered-state')
         .verify(refused.error !== undefined, `the tampered state was answered with ${shown(refused)}`, refused);

@@ -5,8 +5,10 @@
 import type { JsonObject, McpSession, Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
+import type { StreamableHttpTransport } from '../transport/http.ts';
 import { describe, errorCode, isObject, taskSupportOf } from './helpers.ts';
 import { isExactText, shown } from './fixture-tools.ts';
+import { httpEvidence } from './streamable-http.ts';
 
 export const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const;
 export const RELATED_TASK = 'io.modelcontextprotocol/related-task';
@@ -70,7 +72,7 @@ export const fixtureTasksScenarios: ServerScenario[] = [
     area: 'utilities',
     depth: 'fixture',
     description:
-      'Calls test_task_required as a task and checks the CreateTaskResult; polls it with tasks/get, fetches its result with tasks/result while it works and checks that the answer waited for the end and carries the tool result with the related-task metadata; cancels it once finished (refused) and cancels a second, long task while it works; lists the tasks page by page; asks for unknown task ids; and calls a tool without task support as a task.',
+      'Calls test_task_required as a task and checks the CreateTaskResult; polls it with tasks/get (over HTTP, expecting a JSON answer rather than an SSE stream), fetches its result with tasks/result while it works and checks that the answer waited for the end and carries the tool result with the related-task metadata; cancels it once finished (refused) and cancels a second, long task while it works; lists the tasks page by page; asks for unknown task ids; and calls a tool without task support as a task.',
     revisions: TASKS,
     checks: [
       check(
@@ -93,6 +95,13 @@ export const fixtureTasksScenarios: ServerScenario[] = [
         'MUST',
         'tasks/get answers with the task it names: same taskId, a known status, ISO 8601 timestamps and the ttl in force (milliseconds or null)',
         ['tasks.ttl.actual-in-get', 'tasks.ttl.created-at', 'tasks.ttl.last-updated-at', 'tasks.related.param-wins'],
+      ),
+      check(
+        'tasks.get-json',
+        'SHOULD NOT',
+        'Over HTTP, tasks/get is answered with application/json, not with an SSE stream (text/event-stream): the client chose to poll',
+        ['tasks.http.no-sse-for-get'],
+        { ...TASKS, transports: ['http'] },
       ),
       check(
         'tasks.result-waits',
@@ -188,6 +197,18 @@ export const fixtureTasksScenarios: ServerScenario[] = [
         ctx
           .check('tasks.get-state')
           .verify(problems.length === 0, `tasks/get was answered with ${describe(get)}: ${problems.join('; ')}`, get);
+        if (ctx.has('tasks.get-json')) {
+          const exchange = (session.connection as StreamableHttpTransport).exchangeFor(
+            get.message.id as string | number,
+          );
+          ctx
+            .check('tasks.get-json')
+            .verify(
+              exchange?.contentType === 'application/json',
+              `tasks/get was answered with Content-Type "${String(exchange?.contentType)}"`,
+              exchange ? httpEvidence(exchange) : get,
+            );
+        }
       }
       ctx
         .check('tasks.result-waits')

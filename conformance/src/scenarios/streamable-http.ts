@@ -74,6 +74,38 @@ async function nameMismatch(ctx: ServerContext, session: McpSession, http: Strea
     );
 }
 
+/** Characters a session id should change by from one session to the next (64 bits of hex digits). */
+const MIN_VARYING_CHARS = 16;
+
+/**
+ * Why the session ids a server issued look guessable: short, digits only (a counter or a clock), or differing
+ * from session to session in only a few characters (a counter behind a fixed prefix). Duplicates are ignored here.
+ */
+export function guessableIdProblems(ids: string[]): string[] {
+  const distinct = [...new Set(ids)];
+  const problems: string[] = [];
+  for (const id of distinct) {
+    if (id.length < MIN_VARYING_CHARS) problems.push(`${JSON.stringify(id)} has only ${id.length} characters`);
+    else if (/^\d+$/.test(id)) problems.push(`${JSON.stringify(id)} is digits only`);
+  }
+  if (problems.length > 0 || distinct.length < 2) return problems;
+  const shortest = Math.min(...distinct.map((id) => id.length));
+  let prefix = 0;
+  while (prefix < shortest && distinct.every((id) => id[prefix] === distinct[0]![prefix])) prefix += 1;
+  let suffix = 0;
+  while (
+    suffix < shortest - prefix &&
+    distinct.every((id) => id[id.length - 1 - suffix] === distinct[0]![distinct[0]!.length - 1 - suffix])
+  )
+    suffix += 1;
+  const varying = Math.min(...distinct.map((id) => id.length - prefix - suffix));
+  if (varying < MIN_VARYING_CHARS)
+    problems.push(
+      `${distinct.map((id) => JSON.stringify(id)).join(', ')} differ in only ${varying} character(s) past a shared prefix and suffix`,
+    );
+  return problems;
+}
+
 export const streamableHttpScenarios: ServerScenario[] = [
   {
     id: 'http-post',
@@ -147,12 +179,21 @@ export const streamableHttpScenarios: ServerScenario[] = [
     area: 'streamable-http',
     depth: 'any',
     description:
-      'Checks the session id the server hands out, requests without it, with an unknown one, and after the session was deleted.',
+      'Opens three sessions and checks the session ids the server hands out (distinct, unguessable, visible ASCII), then requests without the id, with an unknown one, and after the session was deleted.',
     revisions: STATEFUL,
     checks: [
       check('http.session-id-ascii', 'MUST', 'A session id consists of visible ASCII only', [
         'transport.http.session.id-visible-ascii',
       ]),
+      check('http.session-id-unique', 'SHOULD', 'The session ids issued to three sessions are all different', [
+        'transport.http.session.id-globally-unique',
+      ]),
+      check(
+        'http.session-id-unguessable',
+        'SHOULD',
+        'Session ids look unguessable: at least 16 characters, not digits only, and differing between sessions in at least 16 characters (not a counter or a clock)',
+        ['transport.http.session.id-secure'],
+      ),
       check('http.session-missing-400', 'SHOULD', 'A request without the session id is answered 400 Bad Request', [
         'transport.http.session.missing-400',
       ]),
@@ -165,12 +206,34 @@ export const streamableHttpScenarios: ServerScenario[] = [
       ]),
     ],
     async run(ctx) {
-      const { session, http } = await openHttp(ctx);
+      const [{ session, http }, ...others] = await Promise.all([
+        openHttp(ctx),
+        ctx.session({ getStream: false }),
+        ctx.session({ getStream: false }),
+      ]);
       const id = http.sessionId;
       if (id === undefined) return ctx.end('not applicable: the server does not use sessions');
       ctx
         .check('http.session-id-ascii')
         .verify(/^[\x21-\x7e]+$/.test(id), `the session id ${JSON.stringify(id)} has characters outside 0x21-0x7E`);
+      const ids = [id, ...others.map((o) => (o.connection as StreamableHttpTransport).sessionId)];
+      const issued = ids.filter((i): i is string => i !== undefined);
+      if (issued.length < ids.length) {
+        ctx
+          .check('http.session-id-unique')
+          .violated(`only ${issued.length} of ${ids.length} sessions got a session id`);
+      } else {
+        ctx
+          .check('http.session-id-unique')
+          .verify(
+            new Set(issued).size === issued.length,
+            `three sessions were given the ids ${issued.map((i) => JSON.stringify(i)).join(', ')}`,
+          );
+      }
+      const guessable = guessableIdProblems(issued);
+      ctx
+        .check('http.session-id-unguessable')
+        .verify(guessable.length === 0, `the session ids look guessable: ${guessable.join('; ')}`);
       const missing = await http.post(probeBody(session, 'stateful', 'http-s-1'), {
         omitDefaultHeaders: ['Mcp-Session-Id'],
       });

@@ -414,6 +414,22 @@ describe('createMcpHttpServer: stateful Streamable HTTP (≤ 2025-11-25)', () =>
     ]);
   });
 
+  it('takes session ids from sessionIdGenerator, and answers streamAnswer methods on a stream', async () => {
+    let issued = 0;
+    const r = await start(undefined, {
+      sessionIdGenerator: () => `custom-${(issued += 1)}`,
+      streamAnswer: (method) => method === 'tasks/get',
+    });
+    const id = await openSession(r);
+    expect(id).toBe('custom-1');
+    const polled = await postStream(r.url, { jsonrpc: '2.0', id: 1, method: 'tasks/get' }, sessionHeaders(id));
+    expect(polled.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(await polled.nextJson()).toEqual({ jsonrpc: '2.0', id: 1, result: { echo: 'tasks/get' } });
+    await polled.ended;
+    const ping = await post(r.url, { jsonrpc: '2.0', id: 2, method: 'ping' }, sessionHeaders(id));
+    expect(ping.headers['content-type']).toBe('application/json');
+  });
+
   it('does not keep a session whose initialize failed', async () => {
     const r = await start((m) => rpcError(m, -32602, 'unsupported'));
     const reply = await post(r.url, initialize());
@@ -681,6 +697,21 @@ describe('createMcpHttpServer: stateless Streamable HTTP (≥ 2026-07-28)', () =
     expect(r.factory.sessions).toHaveLength(2);
     expect(r.factory.sessions.every((s) => s.closed)).toBe(true);
     expect(r.factory.sessions[0]?.received).toHaveLength(1);
+  });
+
+  it('names the TCP connection of each request in the context', async () => {
+    const seen: Array<string | undefined> = [];
+    const r = await start((message, context) => {
+      seen.push(context.connection);
+      return defaultHandler(message, context, undefined as unknown as FakeSession);
+    }, options);
+    const list = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: { _meta: meta } };
+    // Each request of the helper goes on a connection of its own.
+    await post(r.url, list, headersFor('tools/list'));
+    await post(r.url, list, headersFor('tools/list'));
+    expect(seen).toHaveLength(2);
+    expect(seen.every((name) => typeof name === 'string' && name.length > 0)).toBe(true);
+    expect(seen[0]).not.toBe(seen[1]);
   });
 
   it('refuses missing or mismatched standard headers with 400 and HeaderMismatch (-32020)', async () => {

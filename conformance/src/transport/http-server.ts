@@ -58,6 +58,13 @@ export interface McpHttpServerOptions {
    */
   cancelOnStreamClose?: boolean;
   /**
+   * Stateful era: requests for which this returns true are answered on an SSE stream even when nothing precedes
+   * their response. By default a response that nothing precedes goes out as `application/json`.
+   */
+  streamAnswer?: (method: string) => boolean;
+  /** Stateful era: makes the id of each new session. A random UUID by default. */
+  sessionIdGenerator?: () => string;
+  /**
    * Stateless era: the `x-mcp-header` annotations of a tool, as header name (the annotation's value, without
    * `Mcp-Param-`) → argument path. A path is a JSON Pointer (`/invoice/number`) or dot-separated (`invoice.number`).
    * `undefined` (unknown tool) skips the `Mcp-Param-*` checks. See `headerParametersFromSchema`.
@@ -550,15 +557,19 @@ class Exchange {
     return this.sse;
   }
 
+  /** From now on the exchange answers on an event stream (no-op once it does, or once it is complete). */
+  openStream(): void {
+    if (this.done || this.sse) return;
+    this.sse = true;
+    this.target.open();
+    // Batch responses completed before the stream opened go on it first.
+    for (const response of this.responses.splice(0)) this.target.write(response);
+  }
+
   /** False when the message was dropped (the exchange is complete). */
   emit(message: JsonRpcMessage): boolean {
     if (this.done) return false;
-    if (!this.sse) {
-      this.sse = true;
-      this.target.open();
-      // Batch responses completed before the first emit go on the stream first.
-      for (const response of this.responses.splice(0)) this.target.write(response);
-    }
+    this.openStream();
     this.target.write(message);
     return true;
   }
@@ -622,6 +633,8 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
   /** Stateless requests in flight: aborted and closed by `close()`. */
   const statelessInflight = new Set<{ controller: AbortController; session: ServerSession; res: ServerResponse }>();
   const sockets = new Set<Socket>();
+  /** A name per TCP connection, for `RequestContext.connection`. */
+  const connectionNames = new WeakMap<Socket, string>();
   let closing: Promise<void> | undefined;
 
   const server = createServer((req, res) => {
@@ -633,6 +646,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    connectionNames.set(socket, `connection-${randomUUID()}`);
     socket.on('close', () => sockets.delete(socket));
   });
 
@@ -769,7 +783,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
   }
 
   function createStatefulEntry(): StatefulEntry {
-    const id = randomUUID();
+    const id = options.sessionIdGenerator?.() ?? randomUUID();
     const session = factory.createSession({ transport: 'http' });
     const standalone = new EventStream('s0', replayBufferSize, false);
     const entry: StatefulEntry = {
@@ -839,7 +853,12 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
 
   function statefulContext(req: IncomingMessage, emit: (m: JsonRpcMessage) => void) {
     const controller = new AbortController();
-    const context: RequestContext = { emit, signal: controller.signal, headers: headerRecord(req) };
+    const context: RequestContext = {
+      emit,
+      signal: controller.signal,
+      headers: headerRecord(req),
+      connection: connectionNames.get(req.socket),
+    };
     return { controller, context };
   }
 
@@ -882,6 +901,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
       json: (responses) => sendJson(res, 200, batch ? responses : responses[0], extraHeaders),
     });
     for (const response of preset) exchange.respond(response);
+    if (options.streamAnswer && requests.some((m) => options.streamAnswer!(String(m.method)))) exchange.openStream();
     return Promise.all(
       requests.map(async (message) => {
         const key = idKey(requestIdOf(message) as JsonRpcId);
@@ -1038,6 +1058,7 @@ export function createMcpHttpServer(factory: SessionFactory, options: McpHttpSer
         },
         signal: controller.signal,
         headers: headerRecord(req),
+        connection: connectionNames.get(req.socket),
       };
       const response = (await handleSafely(session, message, context, log)) ?? missingResponse(message);
       exchange.respond(response);

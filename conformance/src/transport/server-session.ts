@@ -18,6 +18,8 @@ export interface RequestContext {
   signal: AbortSignal;
   /** HTTP only: the request headers, lower-cased names. */
   headers?: Record<string, string>;
+  /** HTTP only: names the TCP connection the request arrived on, the same for every request it carries. */
+  connection?: string;
 }
 
 export interface ServerSession {
