@@ -109,14 +109,11 @@ type Mode = 'first-error' | 'all-errors';
 const ajvs = new Map<string, Ajv>();
 const validators = new Map<string, ValidateFunction>();
 
-function ajvFor(revision: Revision, mode: Mode): Ajv {
-  const key = `${revision.id}\u0000${mode}`;
+function ajvFor(revision: Revision, mode: Mode, source: boolean): Ajv {
+  const key = `${revision.id}\u0000${mode}\u0000${String(source)}`;
   let ajv = ajvs.get(key);
   if (!ajv) {
-    ajv = createAjv(revision, loadSchema(revision.id), {
-      allErrors: mode === 'all-errors',
-      source: validatorCacheDir() !== undefined,
-    });
+    ajv = createAjv(revision, loadSchema(revision.id), { allErrors: mode === 'all-errors', source });
     ajvs.set(key, ajv);
   }
   return ajv;
@@ -131,15 +128,15 @@ function compiled(revisionId: string, definition: string, mode: Mode): ValidateF
     if (!hasDefinition(revision.id, definition)) {
       throw new UserError(`revision ${revision.id} has no definition named "${definition}"`);
     }
-    const file = cacheFile(revision, definition, mode);
-    validator = file ? loadCached(file) : undefined;
-    if (!validator) {
-      const ajv = ajvFor(revision, mode);
-      const found = ajv.getSchema(`${schema.$id}${definitionsPointer(schema)}${definition}`);
-      if (!found) throw new Error(`ajv could not compile ${definition} of ${revision.id}`);
-      validator = found;
-      if (file) store(file, ajv, found);
-    }
+    validator = cachedValidator(
+      [revision.dialect, mode, SETTINGS, schemaDigests.get(revision.id), definition],
+      (source) => {
+        const ajv = ajvFor(revision, mode, source);
+        const found = ajv.getSchema(`${schema.$id}${definitionsPointer(schema)}${definition}`);
+        if (!found) throw new Error(`ajv could not compile ${definition} of ${revision.id}`);
+        return { ajv, validate: found };
+      },
+    );
     validators.set(key, validator);
   }
   return validator;
@@ -163,18 +160,34 @@ export function validatorCacheDir(): string | undefined {
 const requireHere = createRequire(import.meta.url);
 let toolVersions: string | undefined;
 
-/** The cache file of a validator: named by everything its code depends on. */
-function cacheFile(revision: Revision, definition: string, mode: Mode): string | undefined {
+/** The cache file of a validator: named by everything its code depends on (ajv's versions and `inputs`). */
+function cacheFile(inputs: unknown): string | undefined {
   const dir = validatorCacheDir();
   if (!dir) return undefined;
   toolVersions ??= ['ajv', 'ajv-formats']
     .map((name) => `${name}@${(requireHere(`${name}/package.json`) as { version: string }).version}`)
     .join(' ');
   const digest = createHash('sha256')
-    .update(JSON.stringify([1, toolVersions, revision.dialect, mode, SETTINGS, schemaDigests.get(revision.id)]))
-    .update(`\u0000${definition}`)
+    .update(JSON.stringify([2, toolVersions, inputs]))
     .digest('hex');
   return join(dir, `${digest.slice(0, 40)}.cjs`);
+}
+
+/**
+ * A compiled validator, loaded from the cache when `inputs` (JSON: everything the code depends on besides ajv's
+ * versions) were compiled before, else built and stored. `build` gets whether the ajv instance it compiles with
+ * must keep its source (`code.source`), which storing needs.
+ */
+export function cachedValidator(
+  inputs: unknown,
+  build: (source: boolean) => { ajv: Ajv; validate: ValidateFunction },
+): ValidateFunction {
+  const file = cacheFile(inputs);
+  const loaded = file ? loadCached(file) : undefined;
+  if (loaded) return loaded;
+  const { ajv, validate } = build(file !== undefined);
+  if (file) store(file, ajv, validate);
+  return validate;
 }
 
 function loadCached(file: string): ValidateFunction | undefined {

@@ -2,34 +2,58 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { Revision } from '../../../schema/registry.ts';
+import { cachedValidator, formatErrors, type Revision } from '../../../schema/index.ts';
 import { sampleObject } from '../client/sample-values.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
+const META_SCHEMA = {
+  draft07: 'http://json-schema.org/draft-07/schema',
+  '2020-12': 'https://json-schema.org/draft/2020-12/schema',
+};
+const SETTINGS = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true } as const;
 
-function engine(draft07: boolean, validateSchema: boolean): Ajv {
-  const settings = { strict: false, allErrors: true, validateFormats: true, allowUnionTypes: true, validateSchema };
+function engine(draft07: boolean, source: boolean): Ajv {
+  const settings = { ...SETTINGS, validateSchema: false, ...(source ? { code: { source: true } } : {}) };
   const ajv = draft07 ? new Ajv(settings) : (new Ajv2020(settings) as unknown as Ajv);
   addFormats(ajv);
   return ajv;
 }
 
-// Compiling a meta-schema costs more than most published schemas: one checker per dialect serves them all.
-const checkers = new Map<boolean, Ajv>();
+// Compiling a meta-schema costs more than most published schemas: its checker is compiled once and cached on disk.
+const checkers = new Map<boolean, ValidateFunction>();
+
+function metaChecker(draft07: boolean): ValidateFunction {
+  let checker = checkers.get(draft07);
+  if (!checker) {
+    const id = draft07 ? META_SCHEMA.draft07 : META_SCHEMA['2020-12'];
+    checker = cachedValidator(['published-meta-schema', id, SETTINGS], (source) => {
+      const ajv = engine(draft07, source);
+      const validate = ajv.getSchema(id);
+      if (!validate) throw new Error(`ajv has no meta-schema ${id}`);
+      return { ajv, validate };
+    });
+    checkers.set(draft07, checker);
+  }
+  return checker;
+}
 
 // One compiling engine per dialect; a schema whose nested ids clash with an earlier one gets an engine of its own.
-const compilers = new Map<boolean, Ajv>();
+const compilers = new Map<string, Ajv>();
 
 function compileOnce(draft07: boolean, schema: Record<string, unknown>): ValidateFunction {
-  let compiler = compilers.get(draft07);
-  if (!compiler) compilers.set(draft07, (compiler = engine(draft07, false)));
-  try {
-    return compiler.compile(schema);
-  } catch {
-    return engine(draft07, false).compile(schema);
-  }
+  // The schemas a server publishes rarely change between runs: compiled ones are cached on disk like the others.
+  return cachedValidator(['published-schema', draft07, SETTINGS, schema], (source) => {
+    const key = `${String(draft07)} ${String(source)}`;
+    let compiler = compilers.get(key);
+    if (!compiler) compilers.set(key, (compiler = engine(draft07, source)));
+    try {
+      return { ajv: compiler, validate: compiler.compile(schema) };
+    } catch {
+      const own = engine(draft07, source);
+      return { ajv: own, validate: own.compile(schema) };
+    }
+  });
 }
 
 type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
@@ -45,17 +69,19 @@ export function compilePublished(revision: Revision, schema: unknown): Compiled 
   delete copy.$id;
   const declared = typeof copy.$schema === 'string' ? copy.$schema : undefined;
   // From 2025-11-25 a schema without $schema is 2020-12; before, tools used draft-07 in practice.
-  const draft07 = declared ? declared.startsWith(DRAFT_07) : revision.dialect === 'draft-07';
+  const draft07 = declared ? declared.startsWith(META_SCHEMA.draft07) : revision.dialect === 'draft-07';
   const key = `${draft07 ? 'draft-07' : '2020-12'} ${JSON.stringify(copy)}`;
   let result = published.get(key);
   if (!result) {
-    try {
-      let checker = checkers.get(draft07);
-      if (!checker) checkers.set(draft07, (checker = engine(draft07, true)));
-      checker.validateSchema(copy, true);
-      result = { ok: true, validate: compileOnce(draft07, copy) };
-    } catch (error) {
-      result = { ok: false, error: (error as Error).message };
+    const checker = metaChecker(draft07);
+    if (!checker(copy))
+      result = { ok: false, error: `schema is invalid: ${formatErrors(checker.errors ?? []).join('; ')}` };
+    else {
+      try {
+        result = { ok: true, validate: compileOnce(draft07, copy) };
+      } catch (error) {
+        result = { ok: false, error: (error as Error).message };
+      }
     }
     published.set(key, result);
   }
