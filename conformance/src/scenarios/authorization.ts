@@ -9,11 +9,10 @@ import { check, type ServerScenario } from '../model/scenario.ts';
 import type { Evidence } from '../model/result.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
-import { isObject, mayCall, probeMethod } from './helpers.ts';
+import { isObject, mayCall, probeMethod, STREAMABLE_HTTP } from './helpers.ts';
 import { sampleArguments } from './json-schema.ts';
 import { httpEvidence } from './streamable-http.ts';
 
-const HTTP = { from: '2025-03-26', transports: ['http'] } as const satisfies ServerScenario['revisions'];
 /** Protected resource metadata arrived with 2025-06-18; scope challenges with 2025-11-25. */
 const PRM = { from: '2025-06-18' } as const;
 const SCOPE_CHALLENGES = { from: '2025-11-25' } as const;
@@ -274,7 +273,7 @@ export const authorizationScenarios: ServerScenario[] = [
     depth: 'any',
     description:
       'Sends the opening request without a token, reads the 401 challenge, and looks for the RFC 9728 protected resource metadata through it and at the well-known URIs.',
-    revisions: HTTP,
+    revisions: STREAMABLE_HTTP,
     checks: [
       check(
         'auth.unauthenticated-401',
@@ -400,7 +399,7 @@ export const authorizationScenarios: ServerScenario[] = [
     depth: 'any',
     description:
       'Sends requests with a forged token, a malformed Authorization header, and (when given) expired, foreign-audience, too-narrow and broader-scoped tokens, and checks what is refused, with which status and challenge, and that nothing refused was processed.',
-    revisions: HTTP,
+    revisions: STREAMABLE_HTTP,
     checks: [
       check('auth.invalid-token-401', 'MUST', 'A request with a forged token is answered 401', [
         'auth.errors.401',

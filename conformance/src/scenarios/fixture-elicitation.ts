@@ -7,7 +7,7 @@
 import { answerFor, defaultClientCapabilities, type JsonObject, type McpSession } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { EvidenceInput, ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, STATELESS } from './helpers.ts';
 import { callFixture, fixtureAbsent, listsTool, skipChecks } from './fixture-tools.ts';
 import {
   HARNESS_SAMPLE,
@@ -19,7 +19,6 @@ import {
 } from './fixture-interactions.ts';
 import { isSensitiveName, urlSecretsIn } from './sensitive.ts';
 
-const STATELESS = { era: 'stateless' } as const;
 const FROM_URL_MODE = { from: '2025-11-25' } as const;
 const STATEFUL_URL_MODE = { era: 'stateful', from: '2025-11-25' } as const;
 const FORMATS = new Set(['email', 'uri', 'date', 'date-time']);

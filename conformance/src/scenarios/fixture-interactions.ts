@@ -7,11 +7,9 @@
 import { answerFor, type JsonObject, type McpSession, type Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { EvidenceInput, ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, STATEFUL, STATELESS } from './helpers.ts';
 import { callFixture, fixtureAbsent, isExactText, listsTool, shown, skipChecks } from './fixture-tools.ts';
 
-const STATEFUL = { era: 'stateful' } as const;
-const STATELESS = { era: 'stateless' } as const;
 const PRIMITIVE = new Set(['string', 'number', 'integer', 'boolean']);
 export const HARNESS_SAMPLE = 'A reply from the mcp-conformance harness.';
 const INPUT_METHODS = new Set(['elicitation/create', 'sampling/createMessage', 'roots/list']);

@@ -5,8 +5,8 @@
  */
 import type { McpSession, ReceivedNotification, Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
-import { RELATED_TASK, startTask, TASKS } from './fixture-tasks.ts';
+import { describe, errorCode, isObject, TASKS } from './helpers.ts';
+import { RELATED_TASK, startTask } from './fixture-tasks.ts';
 
 const WORK_MS = 100;
 /** What test_task_required fails with when asked for a protocol error (FIXTURE.md). */

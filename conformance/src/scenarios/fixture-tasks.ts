@@ -6,11 +6,10 @@ import type { JsonObject, McpSession, Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
-import { describe, errorCode, isObject, taskSupportOf } from './helpers.ts';
+import { describe, errorCode, isObject, TASKS, taskSupportOf } from './helpers.ts';
 import { isExactText, shown } from './fixture-tools.ts';
 import { httpEvidence } from './streamable-http.ts';
 
-export const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const;
 export const RELATED_TASK = 'io.modelcontextprotocol/related-task';
 const STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled'];
 /** RFC 3339 section 5 date-time, the ISO 8601 profile the spec names. */

@@ -7,11 +7,9 @@ import type { McpSession, ReceivedNotification, Response } from '../client/sessi
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
-import { describe, isObject, SETTLE_MS } from './helpers.ts';
+import { describe, isObject, SETTLE_MS, STATEFUL, STATELESS } from './helpers.ts';
 import { callFixture, fixtureAbsent, isExactText, listsTool, shown, textsOf } from './fixture-tools.ts';
 
-const STATEFUL = { era: 'stateful' } as const;
-const STATELESS = { era: 'stateless' } as const;
 const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
 const LOG_LEVEL_META = 'io.modelcontextprotocol/logLevel';
 const SUBSCRIPTION_ID = 'io.modelcontextprotocol/subscriptionId';

@@ -6,10 +6,9 @@
 import { toResponse, type JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
-import { describe, isObject } from './helpers.ts';
+import { describe, isObject, STATELESS } from './helpers.ts';
 import { httpEvidence } from './streamable-http.ts';
 
-const STATELESS = { era: 'stateless' } as const;
 /** RFC 9110 `tchar`: a header field name is one or more of these. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PRIMITIVE = new Set(['string', 'integer', 'boolean']);

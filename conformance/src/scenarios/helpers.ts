@@ -1,6 +1,7 @@
 /** Small judgements shared by scenario files. */
 import type { JsonObject, Response } from '../client/session.ts';
 import { isObject } from '../protocol/jsonrpc.ts';
+import type { RevisionFilter } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 
 export { isObject };
@@ -18,6 +19,16 @@ export function errorCode(response: Response | undefined): number | undefined {
   const code = response?.error?.code;
   return typeof code === 'number' ? code : undefined;
 }
+
+/** Revision filters the scenario files share. */
+export const STATEFUL = { era: 'stateful' } as const satisfies RevisionFilter;
+export const STATELESS = { era: 'stateless' } as const satisfies RevisionFilter;
+/** Streamable HTTP, in both eras: from 2025-03-26, over HTTP. */
+export const STREAMABLE_HTTP = { from: '2025-03-26', transports: ['http'] } as const satisfies RevisionFilter;
+export const STATEFUL_HTTP = { ...STREAMABLE_HTTP, era: 'stateful' } as const satisfies RevisionFilter;
+export const STATELESS_HTTP = { era: 'stateless', transports: ['http'] } as const satisfies RevisionFilter;
+/** The one revision with tasks. */
+export const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const satisfies RevisionFilter;
 
 /** Time given to a server to show it sends nothing more (after a cancellation, say). */
 export const SETTLE_MS = 300;

@@ -8,14 +8,7 @@ import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
 import { plainRequest } from '../transport/plain-request.ts';
-import { isObject } from './helpers.ts';
-
-const STATEFUL_HTTP = {
-  era: 'stateful',
-  from: '2025-03-26',
-  transports: ['http'],
-} as const satisfies ServerScenario['revisions'];
-const HTTP = { from: '2025-03-26', transports: ['http'] } as const satisfies ServerScenario['revisions'];
+import { isObject, STATEFUL_HTTP, STREAMABLE_HTTP } from './helpers.ts';
 
 /** What makes a message one message: a response or request by id, a progress notification by token and value. */
 function identity(message: unknown): string | undefined {
@@ -143,7 +136,7 @@ export const httpStreamsScenarios: ServerScenario[] = [
     depth: 'any',
     description:
       'POSTs the opening request (initialize or server/discover) to two other paths of the server, next to and below the MCP endpoint, and checks neither is served as MCP.',
-    revisions: HTTP,
+    revisions: STREAMABLE_HTTP,
     checks: [
       check(
         'http.single-endpoint-path',

@@ -4,11 +4,8 @@ import { registry } from '../../../schema/registry.ts';
 import { wireVersion } from '../../../schema/index.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
-import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
+import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS, STATEFUL, STATELESS } from './helpers.ts';
 import { canonical } from './fixture-tools.ts';
-
-const STATEFUL = { era: 'stateful' } as const;
-const STATELESS = { era: 'stateless' } as const;
 
 /** A clientInfo other than the harness's own, to see whether the server answers differently. */
 const OTHER_CLIENT_INFO = { name: 'conformance-other-client', title: 'Another Client', version: '9.9.9' };

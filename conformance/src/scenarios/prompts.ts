@@ -1,10 +1,9 @@
 /** Prompts at the any-server depth: listing, getting, argument errors, content. */
 import type { JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, STATELESS } from './helpers.ts';
 import { CACHING_SERVER, listingChecks } from './tools.ts';
 
-const STATELESS = { era: 'stateless' } as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;.*)?$/i;
 

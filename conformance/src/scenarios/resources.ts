@@ -2,10 +2,9 @@
 import type { JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, STATELESS } from './helpers.ts';
 import { CACHING_SERVER, listingChecks } from './tools.ts';
 
-const STATELESS = { era: 'stateless' } as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** RFC 3986: scheme ":" then anything without spaces or control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a URI must not hold

@@ -6,11 +6,10 @@
 import { answerFor, type JsonObject, type McpSession, type Response } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { EvidenceInput, ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject, mayCall, taskSupportOf } from './helpers.ts';
+import { describe, errorCode, isObject, mayCall, TASKS, taskSupportOf } from './helpers.ts';
 import { credentialsIn, internalsIn, personalDataIn } from './sensitive.ts';
 
 const FROM_SECURITY = { from: '2025-11-25' } as const;
-const TASKS = { from: '2025-11-25', until: '2025-11-25' } as const;
 const LOG_TOOLS = ['test_tool_with_logging', 'test_logging_tool', 'test_error_handling'];
 
 /** A text the server produced, with where it came from. */

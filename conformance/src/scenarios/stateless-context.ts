@@ -4,10 +4,9 @@
  */
 import type { McpSession, ReceivedNotification } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
-import { describe, errorCode, isObject, SETTLE_MS } from './helpers.ts';
+import { describe, errorCode, isObject, SETTLE_MS, STATELESS } from './helpers.ts';
 import { fixtureAbsent, listsTool } from './fixture-tools.ts';
 
-const STATELESS = { era: 'stateless' } as const;
 const CAPABILITIES_META = 'io.modelcontextprotocol/clientCapabilities';
 const LOG_LEVEL_META = 'io.modelcontextprotocol/logLevel';
 

@@ -4,15 +4,7 @@ import { check, type ServerScenario } from '../model/scenario.ts';
 import type { Evidence } from '../model/result.ts';
 import type { ServerContext } from '../runner/context.ts';
 import type { HttpExchange, StreamableHttpTransport } from '../transport/http.ts';
-import { BOGUS_VERSION, isObject, probeMethod } from './helpers.ts';
-
-const STATEFUL = {
-  era: 'stateful',
-  from: '2025-03-26',
-  transports: ['http'],
-} as const satisfies ServerScenario['revisions'];
-const STATELESS = { era: 'stateless', transports: ['http'] } as const satisfies ServerScenario['revisions'];
-const BOTH = { from: '2025-03-26', transports: ['http'] } as const satisfies ServerScenario['revisions'];
+import { BOGUS_VERSION, isObject, probeMethod, STATEFUL_HTTP, STATELESS_HTTP, STREAMABLE_HTTP } from './helpers.ts';
 
 /** An HTTP exchange as evidence: the status line, the headers that matter (and `extra` ones) and the body. */
 export function httpEvidence(exchange: HttpExchange, extra: string[] = []): Evidence {
@@ -114,7 +106,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
     depth: 'any',
     description:
       'Posts a request and a notification and checks the status codes and content types of the answers, and the Origin check.',
-    revisions: BOTH,
+    revisions: STREAMABLE_HTTP,
     checks: [
       check(
         'http.request-content-type',
@@ -180,7 +172,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
     depth: 'any',
     description:
       'Opens three sessions and checks the session ids the server hands out (distinct, unguessable, visible ASCII), then requests without the id, with an unknown one, and after the session was deleted.',
-    revisions: STATEFUL,
+    revisions: STATEFUL_HTTP,
     checks: [
       check('http.session-id-ascii', 'MUST', 'A session id consists of visible ASCII only', [
         'transport.http.session.id-visible-ascii',
@@ -274,7 +266,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
     area: 'streamable-http',
     depth: 'any',
     description: 'Opens the optional server-to-client stream with GET.',
-    revisions: STATEFUL,
+    revisions: STATEFUL_HTTP,
     checks: [
       check('http.get-stream-or-405', 'MUST', 'GET is answered with an event stream or 405 Method Not Allowed', [
         'transport.http.get.response',
@@ -322,14 +314,14 @@ export const streamableHttpScenarios: ServerScenario[] = [
         'MUST',
         'The 400 for an unsupported version carries UnsupportedProtocolVersionError (-32022)',
         ['transport.http.protocol-version.unsupported-error', 'discover.meta.unsupported-version-http-400'],
-        STATELESS,
+        STATELESS_HTTP,
       ),
       check(
         'http.protocol-version-missing',
         'MUST',
         'A request without MCP-Protocol-Version is refused, not served as this revision',
         ['transport.http.protocol-version.missing-reject'],
-        STATELESS,
+        STATELESS_HTTP,
       ),
       check(
         'http.protocol-version-mismatch',
@@ -341,7 +333,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
           'base.error-codes.header-mismatch-http-400',
           'discover.meta.protocol-version-header-mismatch',
         ],
-        STATELESS,
+        STATELESS_HTTP,
       ),
     ],
     async run(ctx) {
@@ -410,7 +402,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
     depth: 'any',
     description:
       'Sends requests without the Mcp-Method header, with Mcp-Method or Mcp-Name disagreeing with the body, with session and event ids this era ignores, and an unknown method.',
-    revisions: STATELESS,
+    revisions: STATELESS_HTTP,
     checks: [
       check(
         'http.mcp-method-missing',

@@ -2,11 +2,10 @@
 import { LIST_FIELDS, type JsonObject, type ListMethod, type McpSession } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
-import { describe, errorCode, isObject, mayCall } from './helpers.ts';
+import { describe, errorCode, isObject, mayCall, STATELESS } from './helpers.ts';
 import { compilePublished, sampleArguments } from './json-schema.ts';
 
 const UNTIL_2025_11_25 = { until: '2025-11-25' } as const;
-const STATELESS = { era: 'stateless' } as const;
 /** What every cacheable result owes, whatever the operation (caching.md). */
 export const CACHING_SERVER = [
   'caching.server.include-ttl',
