@@ -9,11 +9,7 @@ import { registry } from '../../../schema/registry.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import { rewriteHead } from './fault-hooks.ts';
 import type { Fault, FaultRequest } from './faults.ts';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json } from './common.ts';
 
 const LIST_FIELDS: Record<string, string> = {
   'tools/list': 'tools',

@@ -7,11 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
 import { rewriteWrites } from './fault-hooks.ts';
 import type { Fault, FaultRequest } from './faults.ts';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json } from './common.ts';
 
 /** Applies `change` to the params of every elicitation request: sent (stateful) or in inputRequests (stateless). */
 function elicitations(change: (params: Json) => void): Pick<Fault, 'emitted' | 'response'> {

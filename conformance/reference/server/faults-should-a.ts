@@ -5,14 +5,10 @@
  */
 import type { Fault, FaultRequest } from './faults.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from './common.ts';
 
 const PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';
 const CLIENT_INFO = 'io.modelcontextprotocol/clientInfo';
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The items a successful answer to `method` lists under `field`. */
 function listed(response: JsonRpcMessage, request: FaultRequest, method: string, field: string): Json[] {

@@ -5,11 +5,7 @@
  */
 import type { Fault, FaultRequest } from './faults.ts';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json } from './common.ts';
 
 /** Applies `change` to the result of every successful answer to `method`. */
 function onResult(method: string, change: (result: Json) => void): Fault['response'] {

@@ -96,9 +96,9 @@ export const securityScenarios: ServerScenario[] = [
       const session = await ctx.session({ logLevel: 'debug' });
       const caps = session.serverCapabilities;
       // The level first, everything else at once: none of it depends on another.
-      const asked: Array<Promise<Response | undefined>> = [];
+      const asked: Array<Promise<Response | undefined> | Response> = [];
       if (!ctx.stateless && isObject(caps.logging))
-        asked.push(Promise.resolve(await session.request('logging/setLevel', { level: 'debug' })));
+        asked.push(await session.request('logging/setLevel', { level: 'debug' }));
       if (isObject(caps.tools)) {
         const tools = (await ctx.listAll(session, 'tools/list')) ?? [];
         for (const name of LOG_TOOLS)

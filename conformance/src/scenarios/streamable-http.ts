@@ -20,6 +20,11 @@ export function httpEvidence(exchange: HttpExchange, extra: string[] = []): Evid
   };
 }
 
+/** Decides a check by the HTTP status a probe got; `what` names the probe: "<what> was answered <status>". */
+function verifyStatus(ctx: ServerContext, id: string, exchange: HttpExchange, expected: number, what: string): void {
+  ctx.check(id).verify(exchange.status === expected, `${what} was answered ${exchange.status}`, httpEvidence(exchange));
+}
+
 function errorCodeIn(exchange: HttpExchange): number | undefined {
   for (const message of exchange.messages) {
     if (isObject(message) && isObject(message.error) && typeof message.error.code === 'number')
@@ -148,13 +153,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
       const foreign = await http.post(probeBody(session, era, 'http-post-2'), {
         headers: { Origin: 'http://attacker.invalid' },
       });
-      ctx
-        .check('http.origin-403')
-        .verify(
-          foreign.status === 403,
-          `a request with Origin http://attacker.invalid was answered ${foreign.status}`,
-          httpEvidence(foreign),
-        );
+      verifyStatus(ctx, 'http.origin-403', foreign, 403, `a request with Origin http://attacker.invalid`);
       const broken = await http.post('{"jsonrpc": "2.0", "id": "http-post-3", "method": ');
       ctx
         .check('http.invalid-json-400')
@@ -229,23 +228,11 @@ export const streamableHttpScenarios: ServerScenario[] = [
       const missing = await http.post(probeBody(session, 'stateful', 'http-s-1'), {
         omitDefaultHeaders: ['Mcp-Session-Id'],
       });
-      ctx
-        .check('http.session-missing-400')
-        .verify(
-          missing.status === 400,
-          `a request without Mcp-Session-Id was answered ${missing.status}`,
-          httpEvidence(missing),
-        );
+      verifyStatus(ctx, 'http.session-missing-400', missing, 400, `a request without Mcp-Session-Id`);
       const unknown = await http.post(probeBody(session, 'stateful', 'http-s-2'), {
         headers: { 'Mcp-Session-Id': 'mcp-conformance-unknown-session' },
       });
-      ctx
-        .check('http.session-unknown-404')
-        .verify(
-          unknown.status === 404,
-          `a request with an unknown session id was answered ${unknown.status}`,
-          httpEvidence(unknown),
-        );
+      verifyStatus(ctx, 'http.session-unknown-404', unknown, 404, `a request with an unknown session id`);
       const deleted = await http.post('', { method: 'DELETE' });
       if (deleted.status === 405)
         return void ctx.check('http.session-deleted-404').skip('the server does not let clients end sessions (405)');
@@ -343,25 +330,19 @@ export const streamableHttpScenarios: ServerScenario[] = [
         const invalid = await http.post(probeBody(session, era, 'http-v-1'), {
           headers: { 'MCP-Protocol-Version': 'not-a-version' },
         });
-        ctx
-          .check('http.protocol-version-invalid-400')
-          .verify(
-            invalid.status === 400,
-            `MCP-Protocol-Version: not-a-version was answered ${invalid.status}`,
-            httpEvidence(invalid),
-          );
+        verifyStatus(ctx, 'http.protocol-version-invalid-400', invalid, 400, `MCP-Protocol-Version: not-a-version`);
       }
       const meta = era === 'stateless' ? { 'io.modelcontextprotocol/protocolVersion': BOGUS_VERSION } : undefined;
       const unsupported = await http.post(probeBody(session, era, 'http-v-2', meta), {
         headers: { 'MCP-Protocol-Version': BOGUS_VERSION },
       });
-      ctx
-        .check('http.protocol-version-unsupported-400')
-        .verify(
-          unsupported.status === 400,
-          `MCP-Protocol-Version: ${BOGUS_VERSION} was answered ${unsupported.status}`,
-          httpEvidence(unsupported),
-        );
+      verifyStatus(
+        ctx,
+        'http.protocol-version-unsupported-400',
+        unsupported,
+        400,
+        `MCP-Protocol-Version: ${BOGUS_VERSION}`,
+      );
       if (era !== 'stateless') return;
       ctx
         .check('http.protocol-version-unsupported-error')
@@ -494,23 +475,11 @@ export const streamableHttpScenarios: ServerScenario[] = [
       const withSession = await http.post(probeBody(session, 'stateless', 'http-h-5'), {
         headers: { 'Mcp-Session-Id': 'mcp-conformance-session' },
       });
-      ctx
-        .check('http.session-id-ignored')
-        .verify(
-          withSession.status === 200,
-          `a request with Mcp-Session-Id was answered ${withSession.status}`,
-          httpEvidence(withSession),
-        );
+      verifyStatus(ctx, 'http.session-id-ignored', withSession, 200, `a request with Mcp-Session-Id`);
       const withEventId = await http.post(probeBody(session, 'stateless', 'http-h-6'), {
         headers: { 'Last-Event-ID': 'mcp-conformance-1' },
       });
-      ctx
-        .check('http.last-event-id-ignored')
-        .verify(
-          withEventId.status === 200,
-          `a request with Last-Event-ID was answered ${withEventId.status}`,
-          httpEvidence(withEventId),
-        );
+      verifyStatus(ctx, 'http.last-event-id-ignored', withEventId, 200, `a request with Last-Event-ID`);
       await nameMismatch(ctx, session, http);
       const get = await http
         .post('', { method: 'GET', headers: { Accept: 'text/event-stream' }, timeoutMs: 2000 })
