@@ -128,6 +128,14 @@ async function loadMain() {
   return (await import('../src/cli.ts')).main;
 }
 
+// A reader that stops early (`mcp-conformance list | head`) closes the pipe: later output has nowhere to go, but
+// the command still finishes, so a run still writes its report files and exits with its verdict.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const main = await loadMain();
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -20,10 +20,11 @@ export interface RunningServer {
 }
 
 export async function spawnReferenceHttpServer(
-  options: { stderr?: 'inherit' | 'ignore'; auth?: boolean } = {},
+  options: { stderr?: 'inherit' | 'ignore'; auth?: boolean; fault?: string } = {},
 ): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', HTTP_ENTRY, ...(options.auth ? ['--auth'] : [])], {
     stdio: ['ignore', 'pipe', options.stderr ?? 'ignore'],
+    env: options.fault ? { ...process.env, MCP_REFERENCE_FAULT: options.fault } : process.env,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const { url, tokens } = await new Promise<{ url: string; tokens?: ReferenceTokens }>((resolve, reject) => {

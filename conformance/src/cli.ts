@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { UserError } from '../../schema/errors.ts';
+import { getRevision } from '../../schema/registry.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { runServerSuite, ServerUnreachable, SuiteUsageError, SUITES, type ServerSuiteOptions } from './runner/suite.ts';
 import { summarize, type RunResult } from './model/result.ts';
@@ -68,6 +69,15 @@ const AUTH_FLAGS = [
   ['auth-token-broad-scope', 'broadScope'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof AuthTokens]>;
 
+/** Runs `parse`, turning what it throws into a usage error. */
+function asUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new CliUsage((error as Error).message);
+  }
+}
+
 function list(values: string[] | undefined): string[] {
   return (values ?? [])
     .flatMap((v) => v.split(','))
@@ -92,8 +102,20 @@ function pairs(values: string[] | undefined, separator: string, name: string): R
   return out;
 }
 
-function printCatalogue(catalogue: Catalogue, revision: string | undefined, out: NodeJS.WritableStream): void {
-  const scenarios = revision ? catalogue.scenarios.filter((s) => s.revisions.includes(revision)) : catalogue.scenarios;
+/** The catalogue narrowed to what applies at `revision`. */
+function catalogueAt(catalogue: Catalogue, revision: string | undefined): Catalogue {
+  if (revision === undefined) return catalogue;
+  const scenarios = catalogue.scenarios
+    .filter((s) => s.revisions.includes(revision))
+    .map((s) => ({ ...s, checks: s.checks.filter((c) => c.revisions.includes(revision)) }));
+  const kept = new Set(scenarios.map((s) => s.id));
+  const checks = catalogue.checks
+    .filter((c) => c.revisions.includes(revision))
+    .map((c) => ({ ...c, scenarios: c.scenarios.filter((id) => kept.has(id)) }));
+  return { ...catalogue, checkCount: checks.length, checks, scenarios };
+}
+
+function printCatalogue({ scenarios, checkCount }: Catalogue, out: NodeJS.WritableStream): void {
   for (const scenario of scenarios) {
     out.write(
       `${scenario.id}  [${scenario.area}, ${scenario.depth === 'any' ? 'any server' : 'fixture'}]  ${scenario.title}\n`,
@@ -106,7 +128,7 @@ function printCatalogue(catalogue: Catalogue, revision: string | undefined, out:
         out.write(`      revisions: ${check.revisions.join(', ')}\n`);
     }
   }
-  out.write(`\n${scenarios.length} scenarios, ${catalogue.checkCount} distinct checks\n`);
+  out.write(`\n${scenarios.length} scenarios, ${checkCount} distinct checks\n`);
 }
 
 export interface CliIo {
@@ -133,9 +155,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         options: { json: { type: 'boolean' }, revision: { type: 'string' } },
         strict: true,
       });
-      const catalogue = buildCatalogue();
+      // An unknown id is a usage error, not an empty list; `latest` names the newest final revision.
+      const revision = values.revision === undefined ? undefined : getRevision(values.revision).id;
+      const catalogue = catalogueAt(buildCatalogue(), revision);
       if (values.json) io.stdout.write(`${JSON.stringify(catalogue, null, 2)}\n`);
-      else printCatalogue(catalogue, values.revision, io.stdout);
+      else printCatalogue(catalogue, io.stdout);
       return 0;
     }
     if (command !== 'server') throw new CliUsage(`unknown command "${command}"; use server or list`);
@@ -169,7 +193,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
     });
     if (positionals.length > 0) throw new CliUsage(`unexpected argument "${positionals[0]}"`);
-    const reporters = parseReporters(values.reporter ?? 'console');
+    const reporters = asUsage(() => parseReporters(values.reporter ?? 'console'));
     const baselineFile = values['expected-failures'];
     const baseline = baselineFile ? loadBaseline(resolve(io.cwd, baselineFile)) : undefined;
     const outputDir = resolve(io.cwd, values['output-dir'] ?? 'mcp-conformance-results');

@@ -1,0 +1,224 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestRevision } from '../../schema/registry.ts';
+import { spawnReferenceHttpServer, type RunningServer } from '../reference/launch.ts';
+import { buildCatalogue, type Catalogue } from './catalogue.ts';
+import { main } from './cli.ts';
+import { TOOL } from './runner/run.ts';
+import { SERVER_SCENARIOS } from './scenarios/index.ts';
+
+const BIN = fileURLToPath(new URL('../bin/mcp-conformance.mjs', import.meta.url));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Outcome> {
+  const collect = (): PassThrough & { text: () => string } => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    return Object.assign(stream, { text: () => Buffer.concat(chunks).toString('utf8') });
+  };
+  const stdout = collect();
+  const stderr = collect();
+  const code = await main(argv, { stdout, stderr, env: {}, cwd: scratch });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'mcp-conformance-cli-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('help and version', () => {
+  it('prints usage with exit 0 when asked, and with exit 2 when no command is given', async () => {
+    const asked = await cli('--help');
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('mcp-conformance server (--stdio "COMMAND ARGS" | --url URL)');
+    expect(asked.stdout).toContain('Exit codes: 0 conforms, 1 nonconformance, 2 usage or harness error.');
+    const bare = await cli();
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe(asked.stdout);
+  });
+
+  it('prints the package version', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    expect(TOOL.version).toBe(manifest.version);
+  });
+});
+
+describe('list', () => {
+  it('prints every scenario and check with its level and requirements', async () => {
+    const { code, stdout } = await cli('list');
+    expect(code).toBe(0);
+    for (const scenario of SERVER_SCENARIOS)
+      expect(stdout).toContain(`\n${scenario.id}  [`.slice(scenario === SERVER_SCENARIOS[0] ? 1 : 0));
+    const catalogue = buildCatalogue();
+    expect(stdout).toContain(`${SERVER_SCENARIOS.length} scenarios, ${catalogue.checkCount} distinct checks`);
+    expect(stdout).toMatch(/ {2}- lifecycle\.initialize-result {2}MUST {2}.+\n {6}requirements: lifecycle\./);
+  });
+
+  it('prints the catalogue as JSON', async () => {
+    const { code, stdout } = await cli('list', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(buildCatalogue())));
+  });
+
+  it('narrows the list to one revision, latest included, in both formats', async () => {
+    const old = JSON.parse((await cli('list', '--json', '--revision', '2024-11-05')).stdout) as Catalogue;
+    const ids = old.scenarios.map((s) => s.id);
+    expect(ids).toContain('lifecycle-initialize');
+    expect(ids).not.toContain('discover');
+    expect(old.checkCount).toBe(old.checks.length);
+    for (const check of old.checks) expect(check.revisions).toContain('2024-11-05');
+    for (const scenario of old.scenarios)
+      for (const check of scenario.checks) expect(check.revisions).toContain('2024-11-05');
+
+    const latest = await cli('list', '--revision', 'latest');
+    expect(latest.stdout).toBe((await cli('list', '--revision', latestRevision().id)).stdout);
+    const text = await cli('list', '--revision', '2024-11-05');
+    expect(text.stdout).toContain(`${old.scenarios.length} scenarios, ${old.checkCount} distinct checks`);
+  });
+
+  it('refuses an unknown revision instead of listing nothing', async () => {
+    const { code, stdout, stderr } = await cli('list', '--revision', '2099-01-01');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/unknown revision "2099-01-01"; known revisions: 2024-11-05, .*latest/);
+  });
+});
+
+describe('usage errors exit 2 with a pointer to --help', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['an unknown command', ['serve'], /unknown command "serve"; use server or list/],
+    ['an unknown option', ['server', '--url', 'http://127.0.0.1:9/mcp', '--bogus'], /Unknown option '--bogus'/],
+    ['no target', ['server'], /give exactly one of --stdio "command" and --url URL/],
+    [
+      'two targets',
+      ['server', '--url', 'http://127.0.0.1:9/mcp', '--stdio', 'true'],
+      /give exactly one of --stdio "command" and --url URL/,
+    ],
+    ['a stray argument', ['server', '--url', 'http://127.0.0.1:9/mcp', 'extra'], /unexpected argument "extra"/],
+    ['a jobs count of zero', ['server', '--url', 'http://127.0.0.1:9/mcp', '--jobs', '0'], /--jobs must be a positive/],
+    ['a timeout that is not a number', ['server', '--url', 'http://x/', '--timeout', 'soon'], /--timeout must be/],
+    ['a header without a colon', ['server', '--url', 'http://x/', '--header', 'X-Test'], /--header "X-Test" must look/],
+    ['an env entry without =', ['server', '--stdio', 'true', '--env', 'FOO'], /--env "FOO" must look like NAME=VALUE/],
+    ['an unknown reporter', ['server', '--url', 'http://x/', '--reporter', 'console,xml'], /xml/],
+    ['an unknown suite', ['server', '--url', 'http://x/', '--suite', 'everything'], /unknown suite "everything"/],
+    ['an unknown scenario', ['server', '--url', 'http://x/', '--scenario', 'tools-lst'], /did you mean "?tools-list/],
+  ];
+  it.each(cases)('%s', async (_, argv, message) => {
+    const { code, stdout, stderr } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('harness error');
+  });
+
+  it('names a baseline file that does not exist', async () => {
+    const { code, stderr } = await cli('server', '--url', 'http://x/', '--expected-failures', 'missing.yml');
+    expect(code).toBe(2);
+    expect(stderr).toContain(join(scratch, 'missing.yml'));
+  });
+
+  it('reports a server that cannot be reached as a harness error, not as nonconformance', async () => {
+    const { code, stderr } = await cli('server', '--url', 'http://127.0.0.1:9/mcp', '--timeout', '2000');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^mcp-conformance: .*127\.0\.0\.1:9/);
+  });
+});
+
+describe('server runs against the reference server over HTTP', () => {
+  let good: RunningServer;
+  let faulty: RunningServer;
+  beforeAll(async () => {
+    [good, faulty] = await Promise.all([
+      spawnReferenceHttpServer(),
+      spawnReferenceHttpServer({ fault: 'ping-result-not-empty' }),
+    ]);
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.all([good?.stop(), faulty?.stop()]);
+  });
+  const selection = ['--scenario', 'lifecycle-initialize', '--revision', '2025-11-25'];
+
+  it('exits 0 for a conforming server and writes the reports it was asked for', async () => {
+    const out = join(scratch, 'good');
+    const argv = ['server', '--url', good.url, ...selection, '--reporter', 'console,json,junit', '--output-dir', out];
+    const { code, stdout, stderr } = await cli(...argv);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('lifecycle-initialize');
+    expect(stdout).toContain(`report: ${join(out, 'mcp-conformance.json')}`);
+    expect(stdout).toContain(`report: ${join(out, 'junit.xml')}`);
+    const result = JSON.parse(readFileSync(join(out, 'mcp-conformance.json'), 'utf8')) as {
+      summary: { verdict: string; checks: Record<string, number> };
+    };
+    expect(result.summary.verdict).toBe('conforms');
+    expect(result.summary.checks.pass).toBeGreaterThan(3);
+  });
+
+  it('exits 1 for a nonconforming server, 0 once a baseline excuses the failure, and 1 for a stale entry', async () => {
+    const run = (...extra: string[]): Promise<Outcome> =>
+      cli('server', '--url', faulty.url, ...selection, '--reporter', 'markdown', '--output-dir', scratch, ...extra);
+    const failing = await run();
+    expect(failing.code).toBe(1);
+    expect(readFileSync(join(scratch, 'summary.md'), 'utf8')).toContain('lifecycle.ping-after-initialized');
+
+    const baseline = join(scratch, 'baseline.yml');
+    writeFileSync(baseline, 'server:\n  - lifecycle-initialize:lifecycle.ping-after-initialized\n');
+    expect((await run('--expected-failures', baseline)).code).toBe(0);
+
+    writeFileSync(baseline, 'server:\n  - lifecycle-initialize:lifecycle.ping-after-initialized\n  - tools-list\n');
+    expect((await run('--expected-failures', baseline)).code).toBe(1);
+    expect(
+      (
+        await cli(
+          'server',
+          '--url',
+          good.url,
+          ...selection,
+          '--reporter',
+          'json',
+          '--output-dir',
+          scratch,
+          '--expected-failures',
+          baseline,
+        )
+      ).code,
+    ).toBe(1);
+  });
+});
+
+describe('the installed command', () => {
+  it('stops quietly with exit 0 when its reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [BIN, 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('exits with the code main returns', async () => {
+    const child = spawn(process.execPath, [BIN, 'server'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(stderr).toContain('give exactly one of --stdio');
+  });
+});
