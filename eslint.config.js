@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'site/dist/**', '**/*.json'] },
+  { ignores: ['node_modules/**', 'site/dist/**', 'conformance/dist/**', '**/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources, from one esbuild bundle of them when it can: loading a bundle takes a fraction
-// of the time tsx's loader needs for the same modules. The bundle lives in the user's cache directory, one per
-// checkout, and is rebuilt when any file it was built from changes; without it, tsx runs the sources directly.
-// MCP_CONFORMANCE_BUNDLE=off always uses tsx.
+// An installed package runs dist/cli.mjs, built by `npm pack` (build.ts). In a checkout of the repository the
+// TypeScript sources run instead, from one esbuild bundle of them when it can: loading a bundle takes a
+// fraction of the time tsx's loader needs for the same modules. That bundle lives in the user's cache
+// directory, one per checkout, and is rebuilt when any file it was built from changes; without it, tsx runs the
+// sources directly. MCP_CONFORMANCE_BUNDLE=off always uses tsx.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,7 @@ async function buildBundle(bundleFile, manifestFile) {
 }
 
 async function loadMain() {
+  if (!existsSync(ENTRY)) return (await import('../dist/cli.mjs')).main;
   if (process.env.MCP_CONFORMANCE_BUNDLE !== 'off') {
     const name = createHash('sha256').update(ENTRY).digest('hex').slice(0, 16);
     const dir = cacheDir();

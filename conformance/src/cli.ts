@@ -12,7 +12,6 @@ import { summarize, type RunResult } from './model/result.ts';
 import { parseReporters, writeReports } from './report/index.ts';
 import { createConsoleReporter } from './report/console.ts';
 import { applyBaseline, BaselineError, loadBaseline } from './baseline/expected-failures.ts';
-import { httpTarget } from './runner/http-target.ts';
 import { TOOL } from './runner/run.ts';
 import type { AuthTokens } from './runner/context.ts';
 
@@ -55,7 +54,8 @@ Options for server:
                              read-only tools
   --auth-token-broad-scope T a token carrying only a broader scope that includes the needed ones
   --env KEY=VALUE            extra environment variable for the server command; repeatable
-  --site-url URL             where requirement links in reports point (default: the local site build)
+  --site-url URL             where requirement links in reports point (default: this checkout's site build,
+                             when there is one; an installed package links nowhere without it)
 
 Exit codes: 0 conforms, 1 nonconformance, 2 usage or harness error.`;
 
@@ -217,7 +217,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       env: pairs(values.env, '=', '--env'),
       headers: pairs(values.header, ':', '--header'),
       cwd: io.cwd,
-      httpTarget,
     };
     if (values.stdio !== undefined) options.stdio = values.stdio;
     if (values.url !== undefined) options.url = values.url;

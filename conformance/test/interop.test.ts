@@ -14,7 +14,6 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../schema/registry.ts';
 import type { CheckStatus, RunResult } from '../src/model/result.ts';
-import { httpTarget } from '../src/runner/http-target.ts';
 import { runServerSuite, type ServerSuiteOptions } from '../src/runner/suite.ts';
 
 const PACKAGES = join(REPO_ROOT, 'node_modules', '@modelcontextprotocol');
@@ -205,7 +204,7 @@ describe('server-everything over Streamable HTTP', () => {
 
   it('runs the suite, the HTTP scenarios included, on one server process', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
-    const run = await suite({ url, httpTarget });
+    const run = await suite({ url });
     runs.set('everything/http', run);
     expectCompleted(run);
     expect(run.scenarios.every((s) => s.transport === 'http')).toBe(true);

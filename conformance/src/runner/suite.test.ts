@@ -101,12 +101,10 @@ describe('hostile and broken servers', () => {
   });
 
   it('stops with a clear message when nothing listens at the URL', async () => {
-    const { httpTarget } = await import('./http-target.ts');
     const error = await runServerSuite({
       url: 'http://127.0.0.1:9/mcp',
       revisions: ['2025-11-25'],
       timeoutMs: 500,
-      httpTarget,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerUnreachable);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);

@@ -3,6 +3,7 @@
  * revisions, finds out which revisions the server speaks, runs everything and returns the one result
  * document.
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { REPO_ROOT, registry, type Revision } from '../../../schema/registry.ts';
@@ -13,6 +14,7 @@ import type { ServerScenario } from '../model/scenario.ts';
 import { SERVER_SCENARIOS } from '../scenarios/index.ts';
 import type { AuthTokens, ServerTarget } from './context.ts';
 import { resolveRevisions, runServerScenarios } from './run.ts';
+import { httpTarget } from './http-target.ts';
 import { stdioTarget } from './targets.ts';
 
 export type Suite = 'all' | 'any' | 'fixture' | Area;
@@ -44,7 +46,7 @@ export interface ServerSuiteOptions {
   siteUrl?: string;
   onScenarioStart?: (job: { id: string; revision: string; transport: 'stdio' | 'http' }) => void;
   onScenarioFinish?: (result: ScenarioResult) => void;
-  /** Supplies the HTTP target (kept apart so stdio-only users do not load the HTTP client). */
+  /** Supplies the HTTP target for `url`; default: a new Streamable HTTP connection per scenario. */
   httpTarget?: (url: string, headers: Record<string, string>, timeoutMs: number) => ServerTarget;
 }
 
@@ -131,6 +133,17 @@ async function probeRevisions(
   return unsupported;
 }
 
+/**
+ * Where reports link requirement IDs: under `siteUrl`, else into this checkout's site build when it exists (an
+ * installed package has none), else nowhere.
+ */
+function requirementUrl(siteUrl: string | undefined): string {
+  const page = '{revision}/{page}/index.html#{anchor}';
+  if (siteUrl) return `${siteUrl.replace(/\/?$/, '/')}${page}`;
+  const local = join(REPO_ROOT, 'site', 'dist');
+  return existsSync(join(local, 'index.html')) ? `${pathToFileURL(local).href}/${page}` : '';
+}
+
 export async function runServerSuite(options: ServerSuiteOptions): Promise<RunResult> {
   if ((options.stdio === undefined) === (options.url === undefined))
     throw new SuiteUsageError('give exactly one of --stdio "command" and --url URL');
@@ -166,11 +179,10 @@ export async function runServerSuite(options: ServerSuiteOptions): Promise<RunRe
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
       throw new SuiteUsageError(`--url must be http:// or https://, not ${parsed.protocol}`);
-    if (!options.httpTarget) throw new SuiteUsageError('this build has no HTTP client');
     const headers = { ...options.headers };
     const given = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
     if (options.auth?.token !== undefined && !given) headers.Authorization = `Bearer ${options.auth.token}`;
-    target = options.httpTarget(parsed.href, headers, timeoutMs);
+    target = (options.httpTarget ?? httpTarget)(parsed.href, headers, timeoutMs);
     describeTarget = { kind: 'server', transport: 'http', url: parsed.href };
   }
   const unsupported = await probeRevisions(target, revisions, timeoutMs);
@@ -186,7 +198,7 @@ export async function runServerSuite(options: ServerSuiteOptions): Promise<RunRe
     strict: options.strict ?? false,
     callTools: options.callTools ?? false,
     ...(options.auth ? { auth: options.auth } : {}),
-    requirementUrl: `${options.siteUrl ?? pathToFileURL(join(REPO_ROOT, 'site', 'dist')).href + '/'}{revision}/{page}/index.html#{anchor}`,
+    requirementUrl: requirementUrl(options.siteUrl),
     ...(options.scenarioTimeoutMs ? { scenarioTimeoutMs: options.scenarioTimeoutMs } : {}),
     ...(options.runTimeoutMs ? { runTimeoutMs: options.runTimeoutMs } : {}),
     ...(options.onScenarioStart ? { onScenarioStart: options.onScenarioStart } : {}),
