@@ -1,5 +1,5 @@
 /** The GitHub workflows parse, are well formed, and only run npm scripts that exist. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -32,7 +32,9 @@ describe.each(readdirSync(dir).filter((f) => f.endsWith('.yml')))('.github/workf
       expect(job.steps?.length).toBeGreaterThan(0);
       for (const step of job.steps ?? []) {
         expect(Boolean(step.uses) !== Boolean(step.run), JSON.stringify(step)).toBe(true);
-        if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w.-]+$/);
+        if (step.uses?.startsWith('./'))
+          expect(existsSync(join(REPO_ROOT, step.uses, 'action.yml')), step.uses).toBe(true);
+        else if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w.-]+$/);
       }
     }
   });
