@@ -30,6 +30,10 @@ describe('the built site', () => {
       }
       expect(JSON.parse(read(`${revision.id}/schema.json`)).$id).toContain(revision.id);
     }
+    // Published where its $id says, and linked from the catalogue.
+    const resultSchema = JSON.parse(read('conformance/result.schema.json')) as { $id: string };
+    expect(new URL(resultSchema.$id).pathname).toBe('/conformance/result.schema.json');
+    expect(read('conformance/index.html')).toContain('href="/conformance/result.schema.json"');
     expect(read('latest/index.html')).toContain(`/${latest}/`);
     expect(read('latest/server/tools/index.html')).toContain(`/${latest}/server/tools/`);
     expect(existsSync(join(out, 'proposals/index.html'))).toBe(true);

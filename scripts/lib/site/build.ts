@@ -34,6 +34,7 @@ import {
   CONFORMANCE_SCRIPT,
   CONFORMANCE_URL,
   COVERAGE_URL,
+  RESULT_SCHEMA_URL,
   catalogueIndex,
   conformanceNav,
   checkHref,
@@ -557,6 +558,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
     '/llms.txt',
     '/llms-full.txt',
     '/search-index.json',
+    RESULT_SCHEMA_URL,
     ...revisions.map((r) => `/${r.id}/schema.json`),
   ]);
   problems.push(...checkLinks(pages, links, extraFiles));
@@ -591,6 +593,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
       write(`/latest/${page.revisionPath ? `${page.revisionPath}/` : ''}index.html`, redirectPage(page.url));
     }
     for (const revision of revisions) write(`/${revision.id}/schema.json`, readText(schemaJsonFile(revision.id)));
+    write(RESULT_SCHEMA_URL, readText(join(REPO_ROOT, 'conformance', 'result.schema.json')));
     const documents = searchDocuments(pages);
     const search = new MiniSearch({ fields: ['title', 'text'], storeFields: ['url', 'title', 'page'] });
     search.addAll(documents);

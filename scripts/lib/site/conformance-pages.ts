@@ -19,6 +19,8 @@ import type { OutgoingLink } from './render-markdown.ts';
 export { UNTESTABLE_FILE, loadUntestable, parseUntestable } from '../../../conformance/src/coverage.ts';
 
 export const CONFORMANCE_URL = '/conformance/';
+/** Where the site publishes conformance/result.schema.json, the `$id` it declares. */
+export const RESULT_SCHEMA_URL = '/conformance/result.schema.json';
 export const COVERAGE_URL = '/conformance/coverage/';
 export const CONFORMANCE_SCRIPT = '/assets/conformance.js';
 export const CATALOGUE_FILE = join(REPO_ROOT, 'conformance', 'catalogue.json');
@@ -259,7 +261,9 @@ export function catalogueIndex(input: ConformanceInput): HastRoot {
       h('code', 'conformance/catalogue.json'),
       '. Each check names the requirements it verifies; the ',
       h('a', { href: COVERAGE_URL }, 'coverage matrix'),
-      ' shows which server requirements of each revision are verified.',
+      " shows which server requirements of each revision are verified. A run's JSON report follows the ",
+      h('a', { href: RESULT_SCHEMA_URL }, 'result schema'),
+      '.',
     ]),
     h('table.conformance-summary', { tabIndex: 0 }, [
       h('caption', 'At a glance'),
