@@ -133,6 +133,23 @@ describe('usage errors exit 2 with a pointer to --help', () => {
     expect(stderr).toContain(join(scratch, 'missing.yml'));
   });
 
+  it('refuses an output directory it cannot write to before running anything', async () => {
+    writeFileSync(join(scratch, 'in-the-way'), 'x');
+    const out = join(scratch, 'in-the-way', 'reports');
+    const { code, stdout, stderr } = await cli(
+      'server',
+      '--url',
+      'http://127.0.0.1:9/mcp',
+      '--reporter',
+      'json',
+      '--output-dir',
+      out,
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`mcp-conformance: cannot write reports to ${out}: ENOTDIR: not a directory, mkdir '${out}'\n`);
+  });
+
   it('reports a server that cannot be reached as a harness error, not as nonconformance', async () => {
     const { code, stderr } = await cli('server', '--url', 'http://127.0.0.1:9/mcp', '--timeout', '2000');
     expect(code).toBe(2);

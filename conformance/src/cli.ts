@@ -9,7 +9,7 @@ import { getRevision } from '../../schema/registry.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { runServerSuite, ServerUnreachable, SuiteUsageError, SUITES, type ServerSuiteOptions } from './runner/suite.ts';
 import { summarize, type RunResult } from './model/result.ts';
-import { parseReporters, writeReports } from './report/index.ts';
+import { OutputDirError, parseReporters, prepareOutputDir, writeReports } from './report/index.ts';
 import { createConsoleReporter } from './report/console.ts';
 import { applyBaseline, BaselineError, loadBaseline } from './baseline/expected-failures.ts';
 import { TOOL } from './runner/run.ts';
@@ -229,6 +229,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       options.onScenarioStart = (job) => console.scenarioStarted(job);
       options.onScenarioFinish = (result) => console.scenarioFinished(result);
     }
+    // Found before the run rather than after it, when its results would be lost.
+    if (reporters.some((r) => r !== 'console')) await prepareOutputDir(outputDir);
     let run: RunResult = await runServerSuite(options);
     if (baseline) {
       const applied = applyBaseline(baseline, 'server', run.scenarios);
@@ -239,13 +241,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         summary: summarize(applied.scenarios, { strict: run.options.strict, staleBaselineEntries: applied.stale }),
       };
     }
-    const written = await writeReports(run, reporters, outputDir);
     console?.finish(run);
+    const written = await writeReports(run, reporters, outputDir);
     for (const file of written) io.stdout.write(`report: ${file}\n`);
     return run.summary.exitCode;
   } catch (error) {
     if (error instanceof BaselineError) io.stderr.write(`mcp-conformance: ${error.format()}\n`);
-    else if (error instanceof UserError || error instanceof ServerUnreachable)
+    else if (error instanceof UserError || error instanceof ServerUnreachable || error instanceof OutputDirError)
       io.stderr.write(`mcp-conformance: ${error.message}\n`);
     else if (
       error instanceof CliUsage ||

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPORTERS, parseReporters, writeReports } from './index.ts';
+import { OutputDirError, REPORTERS, parseReporters, prepareOutputDir, writeReports } from './index.ts';
 import { renderJson } from './json.ts';
 import { sampleRun } from './sample-run.ts';
 
@@ -65,7 +65,32 @@ describe('writeReports', () => {
   it('fails when the directory cannot be created, leaving nothing behind', async () => {
     const base = tempDir();
     writeFileSync(join(base, 'file'), 'x');
-    await expect(writeReports(sampleRun(), ['json'], join(base, 'file', 'sub'))).rejects.toThrow();
+    await expect(writeReports(sampleRun(), ['json'], join(base, 'file', 'sub'))).rejects.toThrow(OutputDirError);
     expect(readdirSync(base)).toEqual(['file']);
+  });
+});
+
+describe('prepareOutputDir', () => {
+  it('creates missing parents and accepts an existing directory', async () => {
+    const dir = join(tempDir(), 'a', 'b', 'c');
+    await prepareOutputDir(dir);
+    expect(statSync(dir).isDirectory()).toBe(true);
+    await prepareOutputDir(dir);
+  });
+
+  it('names the directory and the reason when a file is in the way', async () => {
+    const base = tempDir();
+    writeFileSync(join(base, 'file'), 'x');
+    await expect(prepareOutputDir(join(base, 'file'))).rejects.toThrow(
+      `cannot write reports to ${join(base, 'file')}: ${join(base, 'file')} exists and is not a directory`,
+    );
+    await expect(prepareOutputDir(join(base, 'file', 'sub'))).rejects.toThrow(/ENOTDIR/);
+  });
+
+  // Node's own recursive mkdir never returns there.
+  it.runIf(existsSync('/proc/self'))('fails, rather than hangs, under /proc', async () => {
+    await expect(prepareOutputDir('/proc/mcp-conformance-reports/sub')).rejects.toThrow(
+      /^cannot write reports to \/proc\/mcp-conformance-reports\/sub: ENOENT/,
+    );
   });
 });

@@ -1,7 +1,8 @@
 /** The reporters by name, and writing the file reports of a run. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { RunResult } from '../model/result.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
@@ -60,6 +61,40 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   }
 }
 
+/** A report cannot be written: its directory cannot be created or written to, or a write failed. */
+export class OutputDirError extends Error {}
+
+/**
+ * Creates a directory and its missing parents. Unlike `mkdir(dir, { recursive: true })`, which on Node 20
+ * loops forever under /proc, every level is tried once.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw new OutputDirError(`${dir} exists and is not a directory`);
+    }
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error;
+  }
+  await makeDirectory(dirname(dir));
+  await mkdir(dir);
+}
+
+/** Makes sure report files can be written into `outputDir`, creating it if missing. */
+export async function prepareOutputDir(outputDir: string): Promise<void> {
+  try {
+    await makeDirectory(outputDir);
+    await access(outputDir, constants.W_OK);
+  } catch (error) {
+    const reason = error instanceof OutputDirError ? error.message : (error as Error).message;
+    throw new OutputDirError(`cannot write reports to ${outputDir}: ${reason}`);
+  }
+}
+
 /**
  * Writes the file reports asked for into `outputDir` (created if missing), each atomically, in the
  * order of `REPORTERS`. Returns the paths written; `console` is not a file and is ignored here.
@@ -71,11 +106,16 @@ export async function writeReports(
 ): Promise<string[]> {
   const wanted = REPORTERS.filter((r): r is Exclude<Reporter, 'console'> => r !== 'console' && reporters.includes(r));
   if (wanted.length === 0) return [];
-  await mkdir(outputDir, { recursive: true });
+  await prepareOutputDir(outputDir);
   const written: string[] = [];
   for (const reporter of wanted) {
     const file = join(outputDir, REPORT_FILES[reporter]);
-    await writeAtomically(file, RENDERERS[reporter](run));
+    const text = RENDERERS[reporter](run);
+    try {
+      await writeAtomically(file, text);
+    } catch (error) {
+      throw new OutputDirError(`could not write ${file}: ${(error as Error).message}`);
+    }
     written.push(file);
   }
   return written;
