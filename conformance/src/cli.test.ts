@@ -219,6 +219,46 @@ describe('server runs against the reference server over HTTP', () => {
   });
 });
 
+describe('the run time limit', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await spawnReferenceHttpServer();
+  }, 30_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('stops the run as a harness error, and blames no check of the server for what it cut off', async () => {
+    const out = join(scratch, 'cut');
+    const { code } = await cli(
+      'server',
+      '--url',
+      server.url,
+      '--run-timeout',
+      '300',
+      '--reporter',
+      'json',
+      '--output-dir',
+      out,
+    );
+    expect(code).toBe(2);
+    const result = JSON.parse(readFileSync(join(out, 'mcp-conformance.json'), 'utf8')) as {
+      summary: { verdict: string };
+      scenarios: Array<{
+        status: string;
+        error?: string;
+        checks: Array<{ id: string; status: string; message?: string }>;
+      }>;
+    };
+    expect(result.summary.verdict).toBe('error');
+    // The reference server conforms: a failed check here could only come from the harness cutting a scenario short.
+    expect(result.scenarios.flatMap((s) => s.checks.filter((c) => c.status === 'fail'))).toEqual([]);
+    const cut = result.scenarios.filter((s) => s.error?.includes('--run-timeout'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const scenario of cut) expect(scenario.status).toBe('error');
+  });
+});
+
 describe('the installed command', () => {
   it('stops quietly with exit 0 when its reader closes the pipe early', async () => {
     const child = spawn(process.execPath, [BIN, 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -83,6 +83,7 @@ export class CheckHandle {
   readonly declaration: CheckDeclaration;
   private decision: Decision | undefined;
   private readonly context: ServerContext;
+  private sealed = false;
 
   constructor(declaration: CheckDeclaration, context: ServerContext) {
     this.declaration = declaration;
@@ -132,6 +133,14 @@ export class CheckHandle {
     return this.decide('error', message, evidence);
   }
 
+  /**
+   * Ignores every later decision. A scenario stopped by its time limit keeps running until its connections
+   * close, and what it decides then (requests cut off by the harness) says nothing about the server.
+   */
+  seal(): void {
+    this.sealed = true;
+  }
+
   /** `pass` when `ok`, else `violated(message)`. Returns `ok`. */
   verify(ok: boolean, message: string, ...evidence: EvidenceInput[]): boolean {
     if (ok) this.pass();
@@ -144,6 +153,7 @@ export class CheckHandle {
    * evidence of every non-passing one is kept.
    */
   private decide(status: CheckStatus, message: string | undefined, inputs: EvidenceInput[]): this {
+    if (this.sealed) return this;
     const evidence = this.context.evidenceFrom(inputs);
     const current = this.decision;
     if (!current || SEVERITY[status] > SEVERITY[current.status] || (current.status === 'skip' && status === 'pass')) {

@@ -74,10 +74,10 @@ export function plan(
   return jobs;
 }
 
-function timeout(ms: number, what: string): { promise: Promise<never>; cancel: () => void } {
+function timeout(ms: number, message: string): { promise: Promise<never>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return { promise, cancel: () => clearTimeout(timer) };
 }
@@ -94,8 +94,12 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
     () => new Recorder(revision.id),
   );
   let error: string | undefined;
-  const budget = Math.min(options.scenarioTimeoutMs ?? options.timeoutMs * 6, Math.max(0, deadline - Date.now()));
-  const limit = timeout(budget, `scenario ${scenario.id}`);
+  const own = options.scenarioTimeoutMs ?? options.timeoutMs * 6;
+  const left = Math.max(0, deadline - Date.now());
+  const limit =
+    own <= left
+      ? timeout(own, `scenario ${scenario.id} did not finish within ${own} ms`)
+      : timeout(left, `the run reached its time limit (--run-timeout) before scenario ${scenario.id} finished`);
   try {
     await Promise.race([scenario.run(context), limit.promise]);
   } catch (thrown) {
@@ -117,6 +121,7 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
     }
   } finally {
     limit.cancel();
+    for (const handle of context.checks.values()) if (!BUILT_IN.has(handle.declaration.id)) handle.seal();
     await context.closeAll();
   }
   decideWireCheck(context);
