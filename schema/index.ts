@@ -14,6 +14,7 @@ import { homedir } from 'node:os';
 import { UserError } from './errors.ts';
 import { getRevision, revisionDir, schemaJsonFile, type Revision } from './registry.ts';
 import { join } from 'node:path';
+import vm from 'node:vm';
 
 export * from './registry.ts';
 export { UserError, UserErrors } from './errors.ts';
@@ -36,7 +37,7 @@ export interface ValidationResult {
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
-  standaloneCodeModule) as unknown as (ajv: Ajv, validate: ValidateFunction) => string;
+  standaloneCodeModule) as unknown as (ajv: Ajv, refs: ValidateFunction | Record<string, string>) => string;
 
 /** The definitions object of a schema, whichever dialect it uses. */
 export function definitionsOf(schema: SchemaDocument): Record<string, unknown> {
@@ -128,18 +129,63 @@ function compiled(revisionId: string, definition: string, mode: Mode): ValidateF
     if (!hasDefinition(revision.id, definition)) {
       throw new UserError(`revision ${revision.id} has no definition named "${definition}"`);
     }
-    validator = cachedValidator(
-      [revision.dialect, mode, SETTINGS, schemaDigests.get(revision.id), definition],
-      (source) => {
+    const bundle = mode === 'first-error' ? revisionBundle(revision) : undefined;
+    validator =
+      (bundle && Object.hasOwn(bundle, definition) ? bundle[definition] : undefined) ??
+      cachedValidator([revision.dialect, mode, SETTINGS, schemaDigests.get(revision.id), definition], (source) => {
         const ajv = ajvFor(revision, mode, source);
-        const found = ajv.getSchema(`${schema.$id}${definitionsPointer(schema)}${definition}`);
+        const found = ajv.getSchema(definitionRef(schema, definition));
         if (!found) throw new Error(`ajv could not compile ${definition} of ${revision.id}`);
         return { ajv, validate: found };
-      },
-    );
+      });
     validators.set(key, validator);
   }
   return validator;
+}
+
+function definitionRef(schema: SchemaDocument, definition: string): string {
+  return `${schema.$id}${definitionsPointer(schema)}${definition}`;
+}
+
+const bundles = new Map<string, Record<string, ValidateFunction> | undefined>();
+
+/**
+ * The first-error validators of every definition of a revision, kept in the cache as one module: one file to read
+ * and evaluate instead of one per definition, and the definitions they share compiled once. Undefined without a
+ * cache directory (each definition is then compiled when first used).
+ */
+function revisionBundle(revision: Revision): Record<string, ValidateFunction> | undefined {
+  if (bundles.has(revision.id)) return bundles.get(revision.id);
+  const schema = loadSchema(revision.id);
+  const file = cacheFile([
+    revision.dialect,
+    'first-error',
+    SETTINGS,
+    schemaDigests.get(revision.id),
+    'every definition',
+  ]);
+  let bundle: Record<string, ValidateFunction> | undefined;
+  if (file) {
+    const loaded = loadCached(file);
+    if (isValidatorRecord(loaded)) bundle = loaded;
+    else {
+      const ajv = ajvFor(revision, 'first-error', true);
+      const refs: Record<string, string> = {};
+      bundle = {};
+      for (const definition of definitionNames(revision.id)) {
+        refs[definition] = definitionRef(schema, definition);
+        const found = ajv.getSchema(refs[definition]);
+        if (found) bundle[definition] = found;
+      }
+      store(file, () => standaloneCode(ajv, refs));
+    }
+  }
+  bundles.set(revision.id, bundle);
+  return bundle;
+}
+
+function isValidatorRecord(value: unknown): value is Record<string, ValidateFunction> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'function');
 }
 
 /**
@@ -184,23 +230,62 @@ export function cachedValidator(
 ): ValidateFunction {
   const file = cacheFile(inputs);
   const loaded = file ? loadCached(file) : undefined;
-  if (loaded) return loaded;
+  if (typeof loaded === 'function') return loaded as ValidateFunction;
   const { ajv, validate } = build(file !== undefined);
-  if (file) store(file, ajv, validate);
+  if (file) store(file, () => standaloneCode(ajv, validate));
   return validate;
 }
 
-function loadCached(file: string): ValidateFunction | undefined {
+/** The V8 code cache kept next to a cached module. */
+const codeCacheFile = (file: string): string => `${file}.v8`;
+
+/** Scripts loaded without a usable code cache; theirs is written at exit, to cover every function the run used. */
+const uncached = new Map<string, vm.Script>();
+
+function writeCodeCaches(): void {
+  for (const [file, script] of uncached) {
+    try {
+      writeAtomically(codeCacheFile(file), script.createCachedData());
+    } catch {
+      // Only costs time next run.
+    }
+  }
+  uncached.clear();
+}
+
+/**
+ * The exports of a cached module, or undefined when it is missing or does not run. V8 compiles the code lazily,
+ * function by function as messages reach it; its code cache spares later runs most of that work.
+ */
+function loadCached(file: string): unknown {
   let code: string;
   try {
     code = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+  let cachedData: Buffer | undefined;
   try {
+    cachedData = readFileSync(codeCacheFile(file));
+  } catch {
+    cachedData = undefined;
+  }
+  try {
+    const script = new vm.Script(`(function (module, exports, require) {${code}\n})`, {
+      filename: file,
+      ...(cachedData ? { cachedData } : {}),
+    });
+    if (!cachedData || script.cachedDataRejected) {
+      if (uncached.size === 0) process.once('exit', writeCodeCaches);
+      uncached.set(file, script);
+    }
     const module: { exports: unknown } = { exports: {} };
-    new Function('module', 'exports', 'require', code)(module, module.exports, requireHere);
-    if (typeof module.exports === 'function') return module.exports as ValidateFunction;
+    (script.runInThisContext() as (module: unknown, exports: unknown, require: NodeJS.Require) => void)(
+      module,
+      module.exports,
+      requireHere,
+    );
+    return module.exports;
   } catch {
     // Unreadable code is compiled afresh and replaced below.
   }
@@ -233,25 +318,40 @@ export function pruneValidatorCache(dir: string, limit: number, keep = Math.floo
     })
     .sort((a, b) => a.written - b.written);
   const doomed = aged.slice(0, aged.length - keep);
-  for (const { name } of doomed) rmSync(join(dir, name), { force: true });
+  for (const { name } of doomed) {
+    rmSync(join(dir, name), { force: true });
+    rmSync(codeCacheFile(join(dir, name)), { force: true });
+  }
   return doomed.length;
 }
 
-/** Writes the standalone code of a validator; a cache that cannot be written only costs time. */
-function store(file: string, ajv: Ajv, validator: ValidateFunction): void {
+/** Writes through a temporary file and a rename, so a reader never sees part of a file. */
+function writeAtomically(file: string, contents: string | Uint8Array): void {
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(temp, contents);
+    renameSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Writes the standalone code of validators; a cache that cannot be written only costs time. */
+function store(file: string, generate: () => string): void {
   if (!pruned) {
     // Once per process, and only when the cache grows: pruning frees a quarter of the limit, so it stays rare.
     pruned = true;
     pruneValidatorCache(join(file, '..'), CACHE_LIMIT);
   }
   try {
-    const code = standaloneCode(ajv, validator);
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temp, code);
-    renameSync(temp, file);
+    const code = generate();
+    // V8 checks little more than the length of the source a code cache was made from: never keep a stale one.
+    uncached.delete(file);
+    rmSync(codeCacheFile(file), { force: true });
+    writeAtomically(file, code);
   } catch {
-    rmSync(temp, { force: true });
+    // Compiled again next run.
   }
 }
 

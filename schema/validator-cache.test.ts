@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcp-spec-validators-'));
@@ -30,7 +32,7 @@ describe('the validator cache', () => {
     const compiled = (await fresh()).validate('2025-11-25', 'CallToolRequest', INVALID);
     expect(compiled.valid).toBe(false);
     const files = readdirSync(dir);
-    // One validator that stops at the first error, one that explains every error.
+    // The validators of every definition that stop at the first error, one that explains every error.
     expect(files.filter((f) => f.endsWith('.cjs'))).toHaveLength(2);
     const loaded = (await fresh()).validate('2025-11-25', 'CallToolRequest', INVALID);
     expect(loaded).toEqual(compiled);
@@ -56,23 +58,54 @@ describe('the validator cache', () => {
         const file = join(crowded, `${i}.cjs`);
         writeFileSync(file, 'module.exports = () => true;');
         utimesSync(file, 1_000 + i, 1_000 + i);
+        writeFileSync(`${file}.v8`, 'code cache');
       }
       writeFileSync(join(crowded, 'unrelated.txt'), 'kept');
       expect(pruneValidatorCache(crowded, 10)).toBe(0);
       expect(pruneValidatorCache(crowded, 8, 6)).toBe(4);
       expect(readdirSync(crowded).sort()).toEqual([
-        '4.cjs',
-        '5.cjs',
-        '6.cjs',
-        '7.cjs',
-        '8.cjs',
-        '9.cjs',
+        ...['4', '5', '6', '7', '8', '9'].flatMap((n) => [`${n}.cjs`, `${n}.cjs.v8`]),
         'unrelated.txt',
       ]);
       expect(pruneValidatorCache(join(crowded, 'missing'), 1)).toBe(0);
     } finally {
       rmSync(crowded, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the first-error validators of a revision in one file', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const schema = await fresh();
+    expect(schema.validate('2025-06-18', 'PingRequest', { jsonrpc: '2.0', id: 1, method: 'ping' }).valid).toBe(true);
+    expect(schema.validate('2025-06-18', 'ListToolsResult', { tools: [] }).valid).toBe(true);
+    expect(schema.validate('2025-06-18', 'ListToolsResult', { tools: 'none' }).valid).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.cjs'))).toHaveLength(2);
+    const loaded = await fresh();
+    expect(loaded.getValidator('2025-06-18', 'ListToolsResult')({ tools: [] })).toBe(true);
+    expect(loaded.getValidator('2025-06-18', 'PingRequest')({ method: 7 })).toBe(false);
+  });
+
+  it('writes a V8 code cache at exit, and a code cache that does not fit the code only costs time', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const script = `import { validate } from ${JSON.stringify(fileURLToPath(new URL('./index.ts', import.meta.url)))};
+      if (!validate('2024-11-05', 'ListToolsResult', { tools: [] }).valid) process.exit(1);`;
+    const run = (): void => {
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        env: { ...process.env, MCP_SPEC_VALIDATOR_CACHE: dir },
+      });
+    };
+    // The first run compiles and stores the validators, the second loads them and keeps V8's work.
+    run();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.v8'))).toEqual([]);
+    run();
+    const caches = readdirSync(dir).filter((f) => f.endsWith('.cjs.v8'));
+    expect(caches).toHaveLength(1);
+    writeFileSync(join(dir, caches[0]!), 'not a code cache');
+    run();
+    expect(readFileSync(join(dir, caches[0]!), 'utf8')).not.toBe('not a code cache');
+    const schema = await fresh();
+    expect(schema.validate('2024-11-05', 'ListToolsResult', { tools: 'none' }).valid).toBe(false);
+    expect(schema.validate('2024-11-05', 'ListToolsResult', { tools: [] }).valid).toBe(true);
   });
 
   it('can be turned off', async () => {

@@ -188,6 +188,8 @@ describe('StreamableHttpTransport, stateful era', () => {
     expect(del.headers!['mcp-session-id']).toBe('session-1');
     expect(t.openSockets()).toBe(0);
     await server.allConnectionsClosed();
+    // One socket for the POSTs, which the DELETE reused, and one for the GET stream.
+    expect(server.events.filter((e) => e.event === 'connection')).toHaveLength(2);
     expect(() => t.send({ jsonrpc: '2.0', method: 'notifications/initialized' })).toThrow(/closed/);
   });
 

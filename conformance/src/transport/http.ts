@@ -15,6 +15,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { getRevision, type WireEra } from '../../../schema/index.ts';
 import { classify, idKey, isObject, parseLine, type JsonRpcId } from '../protocol/jsonrpc.ts';
@@ -298,13 +299,16 @@ export abstract class HttpConnectionBase implements Connection {
 
   /** Sockets the agents still hold, busy or idle. 0 after `close()`. */
   openSockets(): number {
-    let count = 0;
-    for (const agent of this.agents) {
-      for (const list of [...Object.values(agent.sockets), ...Object.values(agent.freeSockets)]) {
-        count += list?.length ?? 0;
-      }
-    }
-    return count;
+    return this.heldSockets(false).length;
+  }
+
+  /** The sockets the agents hold: those carrying a request, and the idle keep-alive ones unless `busyOnly`. */
+  private heldSockets(busyOnly: boolean): Socket[] {
+    return this.agents.flatMap((agent) =>
+      [agent.sockets, ...(busyOnly ? [] : [agent.freeSockets])].flatMap((lists) =>
+        Object.values(lists).flatMap((list) => list ?? []),
+      ),
+    );
   }
 
   /** The exchange that carried the request with this id (the session's own traffic, most recent 100). */
@@ -626,9 +630,10 @@ export abstract class HttpConnectionBase implements Connection {
 
   /**
    * Clears every timer, aborts every flight, rejects every waiter and destroys the agents' sockets;
-   * resolves once every socket has closed.
+   * resolves once every socket has closed. With `keepIdle`, idle keep-alive sockets stay open (and in the
+   * agents) for a last request.
    */
-  protected async releaseAll(reason: string): Promise<void> {
+  protected async releaseAll(reason: string, keepIdle = false): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -636,18 +641,19 @@ export abstract class HttpConnectionBase implements Connection {
     this.flights.clear();
     this.flightsById.clear();
     this.pending.rejectAll(reason);
-    const sockets = this.agents.flatMap((agent) =>
-      [...Object.values(agent.sockets), ...Object.values(agent.freeSockets)].flatMap((list) => list ?? []),
-    );
-    this.httpAgent.destroy();
-    this.httpsAgent?.destroy();
+    const sockets = this.heldSockets(keepIdle);
+    if (keepIdle) for (const socket of sockets) socket.destroy();
+    else {
+      this.httpAgent.destroy();
+      this.httpsAgent?.destroy();
+    }
     await Promise.all(
       sockets.map((socket) =>
         socket.closed ? undefined : new Promise<void>((resolve) => socket.once('close', () => resolve())),
       ),
     );
     // A socket counts as closed before its 'close' event (which unlists it from the agent) has run.
-    for (let turn = 0; turn < 10 && this.openSockets() > 0; turn++) {
+    for (let turn = 0; turn < 10 && this.heldSockets(keepIdle).length > 0; turn++) {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -822,9 +828,10 @@ export class StreamableHttpTransport extends HttpConnectionBase {
   private async shutDown(): Promise<{ deleteStatus?: number }> {
     const result: { deleteStatus?: number } = {};
     const session = this.session;
-    await this.releaseAll('the connection was closed before a response arrived');
-    if (session !== undefined && this.era === 'stateful') {
-      // The agent is destroyed, but a destroyed agent still opens fresh sockets; destroy again below.
+    const deletes = session !== undefined && this.era === 'stateful';
+    // Every stream and request ends first; the DELETE then goes over an idle socket of the session when it has one.
+    await this.releaseAll('the connection was closed before a response arrived', deletes);
+    if (deletes) {
       const headers = mergeHeaders(this.sessionHeaders(), this.options.headers);
       const flight = this.startHttp('DELETE', this.endpoint, headers);
       const timer = setTimeout(() => flight.abort(), Math.min(this.options.timeoutMs, 5_000));
