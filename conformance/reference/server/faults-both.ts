@@ -26,6 +26,19 @@ function breakUtf8(_req: IncomingMessage, res: ServerResponse): boolean {
   return false;
 }
 
+/** The spellings the fault header-names-case-sensitive still finds. */
+const CANONICAL_HEADERS = ['Mcp-Method', 'Mcp-Name', 'MCP-Protocol-Version', 'Content-Type', 'Accept'];
+
+/** Headers spelled otherwise than above are lost, as with a case-sensitive lookup. */
+function caseSensitiveHeaders(req: IncomingMessage): boolean {
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!;
+    const canonical = CANONICAL_HEADERS.find((c) => c.toLowerCase() === name.toLowerCase());
+    if (canonical !== undefined && canonical !== name) delete req.headers[name.toLowerCase()];
+  }
+  return false;
+}
+
 export const BOTH_FAULTS: Fault[] = [
   {
     name: 'meta-keys-malformed',
@@ -82,6 +95,24 @@ export const BOTH_FAULTS: Fault[] = [
     breaks: ['wire.server-messages-valid'],
     scenarios: ['lifecycle-initialize', 'discover'],
     http: { intercept: breakUtf8 },
+  },
+  {
+    name: 'header-names-case-sensitive',
+    description:
+      'the HTTP face finds Mcp-Method, Mcp-Name, MCP-Protocol-Version and the media headers only as spelled in the spec',
+    breaks: ['http.header-names-any-case'],
+    http: { intercept: caseSensitiveHeaders },
+  },
+  {
+    name: 'extension-id-unprefixed',
+    description:
+      'server/discover advertises the extensions "tasks" (no prefix) and "com.example./trail_" (bad label and name)',
+    breaks: ['discover.extension-identifiers'],
+    response: (response, request) => {
+      const result = response.result;
+      if (request.method !== 'server/discover' || !isObject(result) || !isObject(result.capabilities)) return;
+      result.capabilities.extensions = { tasks: {}, 'com.example./trail_': {} };
+    },
   },
   {
     // switch (stdio.ts)
