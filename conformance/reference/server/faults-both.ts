@@ -115,6 +115,17 @@ export const BOTH_FAULTS: Fault[] = [
     },
   },
   {
+    name: 'task-field-refused',
+    description:
+      'a tools/list carrying a task field is refused with -32602, though tasks were declared for tools/call only',
+    breaks: ['tasks.undeclared-request-ordinary'],
+    response: (response, request) => {
+      if (request.method !== 'tools/list' || !isObject(request.params.task)) return;
+      delete response.result;
+      response.error = { code: -32602, message: 'tools/list cannot run as a task' };
+    },
+  },
+  {
     // switch (stdio.ts)
     name: 'stdio-multiline-json',
     description: 'the stdio entry pretty-prints its messages over several lines',
