@@ -126,6 +126,18 @@ export const BOTH_FAULTS: Fault[] = [
     },
   },
   {
+    name: 'completion-any-ref',
+    description: 'completion/complete answers a reference of an unknown type with an empty completion',
+    breaks: ['completion.invalid-ref-refused'],
+    response: (response, request) => {
+      const ref = request.params.ref;
+      const known = isObject(ref) && (ref.type === 'ref/prompt' || ref.type === 'ref/resource');
+      if (request.method !== 'completion/complete' || !response.error || known) return;
+      delete response.error;
+      response.result = { completion: { values: [], total: 0, hasMore: false } };
+    },
+  },
+  {
     // switch (stdio.ts)
     name: 'stdio-multiline-json',
     description: 'the stdio entry pretty-prints its messages over several lines',
