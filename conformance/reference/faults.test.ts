@@ -12,7 +12,7 @@ import { resolveRevisions, runServerScenarios } from '../src/runner/run.ts';
 import { httpTarget } from '../src/runner/http-target.ts';
 import { stdioTarget } from '../src/runner/targets.ts';
 import { SERVER_SCENARIOS } from '../src/scenarios/index.ts';
-import { STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from '../src/scenarios/wire.ts';
+import { BUILT_IN_CHECKS } from '../src/scenarios/wire.ts';
 import { buildCatalogue } from '../src/catalogue.ts';
 import type { ServerScenario } from '../src/model/scenario.ts';
 import type { RunResult } from '../src/model/result.ts';
@@ -35,10 +35,14 @@ const UNPROVEN: readonly string[] = [];
 const CATALOGUE = buildCatalogue();
 const ALL_CHECKS = new Set(CATALOGUE.checks.map((c) => c.id));
 /** The runner adds these to every scenario, so they do not pick scenarios. */
-const BUILT_IN = new Set([WIRE_CHECK.id, STATELESS_NO_REQUESTS_CHECK.id]);
+const BUILT_IN = new Set(BUILT_IN_CHECKS.map((c) => c.id));
 
-/** The scenarios declaring the checks a fault names; all of them when it names only built-in checks. */
+/**
+ * The scenarios the fault names, else those declaring the checks it names; all of them when it names only built-in
+ * checks.
+ */
 function scenariosFor(fault: Fault): readonly ServerScenario[] {
+  if (fault.scenarios) return SERVER_SCENARIOS.filter((s) => fault.scenarios!.includes(s.id));
   const specific = fault.breaks.filter((id) => !BUILT_IN.has(id));
   if (specific.length === 0) return SERVER_SCENARIOS;
   const ids = new Set(CATALOGUE.checks.filter((c) => specific.includes(c.id)).flatMap((c) => c.scenarios));

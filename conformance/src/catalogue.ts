@@ -7,7 +7,7 @@ import { registry, type Revision } from '../../schema/registry.ts';
 import { appliesTo, type ServerScenario } from './model/scenario.ts';
 import type { Level } from './model/result.ts';
 import { SERVER_SCENARIOS } from './scenarios/index.ts';
-import { STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from './scenarios/wire.ts';
+import { BUILT_IN_CHECKS } from './scenarios/wire.ts';
 import { TOOL } from './runner/run.ts';
 
 export const CATALOGUE_FORMAT = 'mcp-conformance/catalogue';
@@ -59,7 +59,7 @@ export function buildCatalogue(scenarios: readonly ServerScenario[] = SERVER_SCE
   const ids = new Set<string>();
   const entries = scenarios.map((scenario): CatalogueScenario => {
     const scenarioRevisions = revisionsFor(scenario.revisions, revisions);
-    const checks = [...scenario.checks, WIRE_CHECK, STATELESS_NO_REQUESTS_CHECK]
+    const checks = [...scenario.checks, ...BUILT_IN_CHECKS]
       .map((declaration): CatalogueCheck => {
         ids.add(declaration.id);
         const applicable = revisions.filter((r) => scenarioRevisions.includes(r.id));

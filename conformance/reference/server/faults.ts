@@ -18,6 +18,7 @@ import { CORE_FAULTS } from './faults-core.ts';
 import { TASK_FAULTS } from './faults-tasks.ts';
 import { SHOULD_A_FAULTS } from './faults-should-a.ts';
 import { SHOULD_B_FAULTS } from './faults-should-b.ts';
+import { BOTH_FAULTS } from './faults-both.ts';
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +35,8 @@ export interface Fault {
   breaks: readonly string[];
   /** Only visible over stdio: the test runs it there (over HTTP the transport hides it). */
   stdio?: boolean;
+  /** The scenarios where it shows, when those declaring the checks it breaks do not say (built-in checks). */
+  scenarios?: readonly string[];
   /** Needs the HTTP reference in authorization mode, with the suite holding its minted tokens (faults-auth.ts). */
   auth?: boolean;
   /** Rewrites the response to a request (in place). */
@@ -270,6 +273,7 @@ export const FAULT_CATALOGUE: readonly Fault[] = [
   ...TASK_FAULTS,
   ...SHOULD_A_FAULTS,
   ...SHOULD_B_FAULTS,
+  ...BOTH_FAULTS,
 ];
 
 /** Every fault name with its description, as `name: description` lines. */

@@ -150,7 +150,8 @@ class Session implements ReferenceSession {
   }
 
   private sendRequest(request: InputRequest, emit: (m: JsonRpcMessage) => void, signal: AbortSignal): Promise<Json> {
-    const id = `ref-${this.nextId++}`;
+    // The fault numbers requests by how many are pending, so an answered request's id comes back.
+    const id = this.fault === 'server-request-ids-reused' ? `ref-${this.pending.size + 1}` : `ref-${this.nextId++}`;
     return new Promise<Json>((resolve, reject) => {
       if (signal.aborted) return reject(new Error('cancelled'));
       const onAbort = (): void => {

@@ -18,7 +18,10 @@ export interface StdioOptions {
 export async function runStdio(options: StdioOptions): Promise<void> {
   const server: ReferenceServer = createReferenceServer({ fault: options.fault });
   const session = server.createSession({ transport: 'stdio' });
-  const send = (message: JsonRpcMessage | JsonRpcMessage[]): void => options.write(`${JSON.stringify(message)}\n`);
+  // The fault stdio-multiline-json pretty-prints, so every message spans several lines.
+  const indent = server.fault === 'stdio-multiline-json' ? 2 : undefined;
+  const send = (message: JsonRpcMessage | JsonRpcMessage[]): void =>
+    options.write(`${JSON.stringify(message, null, indent)}\n`);
   const stopUnsolicited = session.onUnsolicited(send);
   if (server.fault === 'stdout-garbage') options.write('reference server starting (this line is not JSON)\n');
   options.log(`reference server on stdio${server.fault ? ` with fault ${server.fault}` : ''}`);

@@ -13,6 +13,17 @@ describe('Recorder', () => {
     expect(r.pending('client-to-server')).toEqual([]);
   });
 
+  it('validates the answer to a task-augmented request as a CreateTaskResult only when it carries a task', () => {
+    const r = new Recorder('2025-11-25');
+    const task = { ttl: 60_000 };
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { task } }));
+    const ordinary = r.record('server-to-client', line({ jsonrpc: '2.0', id: 1, result: { tools: [] } }));
+    expect(ordinary).toMatchObject({ definition: 'ListToolsResult', valid: true });
+    r.record('client-to-server', line({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: { task } }));
+    const created = r.record('server-to-client', line({ jsonrpc: '2.0', id: 2, result: { task: { taskId: 7 } } }));
+    expect(created).toMatchObject({ definition: 'CreateTaskResult', valid: false });
+  });
+
   it('validates `{ method, params }` for revisions whose definitions have no envelope (2024-11-05)', () => {
     const r = new Recorder('2024-11-05');
     expect(r.record('client-to-server', line({ jsonrpc: '2.0', id: 'a', method: 'ping' })).valid).toBe(true);

@@ -292,7 +292,9 @@ export class Recorder {
         let definition = request?.result;
         if (definition && inner?.resultType === 'input_required' && hasDefinition(this.revision, INPUT_REQUIRED))
           definition = INPUT_REQUIRED;
-        else if (definition && request?.task && hasDefinition(this.revision, CREATE_TASK)) definition = CREATE_TASK;
+        // A receiver that did not declare tasks for the request type answers it the ordinary way, without `task`.
+        else if (definition && request?.task && inner?.task !== undefined && hasDefinition(this.revision, CREATE_TASK))
+          definition = CREATE_TASK;
         result.definition = definition ?? envelopes.resultResponse;
         if (definition) check(definition, body.result, '/result');
         if (!request) notes.push(`/id: answers no outstanding request (id ${JSON.stringify(c.id)})`);

@@ -19,13 +19,14 @@ import {
 } from '../model/result.ts';
 import { appliesTo, type CheckDeclaration, type ServerScenario } from '../model/scenario.ts';
 import { ScenarioEnd, ServerContext, toEvidence, type AuthTokens, type ServerTarget } from './context.ts';
-import { STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from '../scenarios/wire.ts';
+import { BUILT_IN_CHECKS, STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from '../scenarios/wire.ts';
+import { decideWireRules } from './wire-rules.ts';
 
 export { TOOL } from '../version.ts';
 import { TOOL } from '../version.ts';
 
 /** Checks the runner adds and decides itself, from the recorded wire. */
-const BUILT_IN = new Set([WIRE_CHECK.id, STATELESS_NO_REQUESTS_CHECK.id]);
+const BUILT_IN = new Set(BUILT_IN_CHECKS.map((c) => c.id));
 
 export interface ServerRunOptions {
   target: ServerTarget;
@@ -67,7 +68,7 @@ export function plan(
       if (!appliesTo(scenario.revisions, revision, transport)) continue;
       const checks = scenario.checks.filter((c) => appliesTo(c.revisions, revision, transport));
       if (checks.length === 0) continue;
-      const builtIn = revision.era === 'stateless' ? [WIRE_CHECK, STATELESS_NO_REQUESTS_CHECK] : [WIRE_CHECK];
+      const builtIn = BUILT_IN_CHECKS.filter((c) => appliesTo(c.revisions, revision, transport));
       jobs.push({ scenario, revision, checks: [...checks, ...builtIn] });
     }
   }
@@ -126,6 +127,7 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
   }
   decideWireCheck(context);
   if (context.has(STATELESS_NO_REQUESTS_CHECK.id)) decideNoServerRequests(context);
+  decideWireRules(context);
   const known = requirementsOf(revision.id);
   const checks: CheckResult[] = job.checks.map((declaration) => {
     const handle = context.check(declaration.id);

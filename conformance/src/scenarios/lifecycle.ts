@@ -6,6 +6,7 @@ import { check, type ServerScenario } from '../model/scenario.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
 import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS, STATEFUL, STATELESS } from './helpers.ts';
 import { canonical } from './fixture-tools.ts';
+import { metaKeyProblems } from '../runner/wire-rules.ts';
 
 /** A clientInfo other than the harness's own, to see whether the server answers differently. */
 const OTHER_CLIENT_INFO = { name: 'conformance-other-client', title: 'Another Client', version: '9.9.9' };
@@ -238,6 +239,12 @@ export const lifecycleScenarios: ServerScenario[] = [
         'A client introducing itself with another clientInfo gets the same result, _meta aside',
         ['discover.identity.client-info-behavior'],
       ),
+      check(
+        'discover.extension-identifiers',
+        'MUST',
+        'Every extension the server advertises is named by an identifier with a prefix, following the `_meta` key rules',
+        ['versioning.extensions.identifier-format', 'versioning.extensions.identifier-prefix'],
+      ),
     ],
     async run(ctx) {
       const session = await ctx.session({ open: false });
@@ -281,6 +288,18 @@ export const lifecycleScenarios: ServerScenario[] = [
           'the result has no io.modelcontextprotocol/serverInfo in _meta',
           response,
         );
+      const capabilities = result!.capabilities as Record<string, unknown>;
+      const extensions = isObject(capabilities.extensions) ? Object.keys(capabilities.extensions) : [];
+      const badIds = extensions.flatMap((id) => [
+        ...(id.includes('/') ? [] : [`${JSON.stringify(id)} has no prefix`]),
+        ...metaKeyProblems(id).map((p) => p.what),
+      ]);
+      if (extensions.length === 0)
+        ctx.check('discover.extension-identifiers').skip('the server advertises no extension');
+      else
+        ctx
+          .check('discover.extension-identifiers')
+          .verify(badIds.length === 0, `extension identifiers: ${badIds.join('; ')}`, response);
       const differing = otherResponse.result ? differingMembers(result!, otherResponse.result) : undefined;
       ctx
         .check('discover.client-info-ignored')

@@ -237,4 +237,51 @@ export const securityScenarios: ServerScenario[] = [
       );
     },
   },
+  {
+    id: 'tasks-undeclared-request',
+    title: 'A task-augmented request of a type without declared task support',
+    area: 'tools',
+    depth: 'any',
+    description:
+      'Sends the first list request the server declares (or ping) plainly, then again with a task field although the server declared no task support for it, and expects the same ordinary result.',
+    revisions: TASKS,
+    checks: [
+      check(
+        'tasks.undeclared-request-ordinary',
+        'MUST',
+        'A task-augmented request of a type the server declared no task support for is answered as if it had no task',
+        ['tasks.support.undeclared-normal', 'tasks.support.undeclared-ignore'],
+      ),
+    ],
+    async run(ctx) {
+      const session = await ctx.session();
+      const caps = session.serverCapabilities;
+      const area = ['tools', 'prompts', 'resources'].find((name) => isObject(caps[name]));
+      const method = area ? `${area}/list` : 'ping';
+      const declared = isObject(caps.tasks) && isObject(caps.tasks.requests) ? caps.tasks.requests : {};
+      const byArea = area ? declared[area] : undefined;
+      if (isObject(byArea) && byArea.list !== undefined)
+        return ctx.end(`not applicable: the server declares task support for ${method}`);
+      const plain = await session.request(method, {});
+      const tasked = await session.request(method, { task: { ttl: 60_000 } });
+      const handle = ctx.check('tasks.undeclared-request-ordinary');
+      if (!plain.result) return void handle.skip(`${method} without a task was answered with ${describe(plain)}`);
+      const same =
+        tasked.result !== undefined &&
+        JSON.stringify(withoutMeta(tasked.result)) === JSON.stringify(withoutMeta(plain.result));
+      handle.verify(
+        same,
+        `${method} with a task was answered with ${describe(tasked)}, without one with ${describe(plain)}`,
+        tasked,
+        plain,
+      );
+    },
+  },
 ];
+
+/** A result without its `_meta`, which may differ from one answer to the next. */
+function withoutMeta(result: JsonObject): JsonObject {
+  const { _meta: _ignored, ...rest } = result;
+  void _ignored;
+  return rest;
+}

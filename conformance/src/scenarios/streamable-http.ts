@@ -71,6 +71,38 @@ async function nameMismatch(ctx: ServerContext, session: McpSession, http: Strea
     );
 }
 
+/**
+ * The same request (a named one when there is a safe one, so that Mcp-Name goes too) with every header name in
+ * lower case, then in upper case: both are served as the request with the usual spelling is.
+ */
+async function headerCase(ctx: ServerContext, session: McpSession, http: StreamableHttpTransport): Promise<void> {
+  const caps = session.serverCapabilities;
+  const prompt = isObject(caps.prompts) ? (await ctx.listAll(session, 'prompts/list'))?.[0] : undefined;
+  const build = (id: string): string =>
+    prompt
+      ? JSON.stringify(session.buildRequest('prompts/get', { name: prompt.name, arguments: {} }, { id }))
+      : probeBody(session, 'stateless', id);
+  const usual = await http.post(build('http-h-8'));
+  if (usual.status !== 200 || errorCodeIn(usual) !== undefined)
+    return void ctx.check('http.header-names-any-case').skip(`the request itself was answered ${usual.status}`);
+  const recased = (change: (name: string) => string): Record<string, string> =>
+    Object.fromEntries(Object.entries(usual.requestHeaders).map(([name, value]) => [change(name), value]));
+  for (const [what, change, id] of [
+    ['lower', (n: string) => n.toLowerCase(), 'http-h-9'],
+    ['upper', (n: string) => n.toUpperCase(), 'http-h-10'],
+  ] as const) {
+    const answer = await http.post(build(id), { headers: recased(change) });
+    if (answer.status !== 200 || errorCodeIn(answer) !== undefined)
+      return void ctx
+        .check('http.header-names-any-case')
+        .fail(
+          `with header names in ${what} case the request was answered ${answer.status}, error ${String(errorCodeIn(answer))}`,
+          httpEvidence(answer),
+        );
+  }
+  ctx.check('http.header-names-any-case').pass();
+}
+
 /** Characters a session id should change by from one session to the next (64 bits of hex digits). */
 const MIN_VARYING_CHARS = 16;
 
@@ -431,6 +463,12 @@ export const streamableHttpScenarios: ServerScenario[] = [
       check('http.last-event-id-ignored', 'SHOULD', 'A request carrying a Last-Event-ID is served as if it did not', [
         'transport.http.compat.ignore-last-event-id',
       ]),
+      check(
+        'http.header-names-any-case',
+        'MUST',
+        'A request whose header names are all in lower case, or all in upper case, is served as usual',
+        ['transport.http.headers.case-insensitive-names'],
+      ),
     ],
     async run(ctx) {
       const { session, http } = await openHttp(ctx);
@@ -481,6 +519,7 @@ export const streamableHttpScenarios: ServerScenario[] = [
       });
       verifyStatus(ctx, 'http.last-event-id-ignored', withEventId, 200, `a request with Last-Event-ID`);
       await nameMismatch(ctx, session, http);
+      await headerCase(ctx, session, http);
       const get = await http
         .post('', { method: 'GET', headers: { Accept: 'text/event-stream' }, timeoutMs: 2000 })
         .catch(() => undefined);

@@ -32,6 +32,13 @@ export const utilitiesScenarios: ServerScenario[] = [
         ['completion.error.invalid-prompt'],
       ),
       check(
+        'completion.invalid-ref-refused',
+        'MUST',
+        'completion/complete with a reference of a type no revision defines is refused with an error',
+        ['completion.security.validate-inputs'],
+        { from: '2025-11-25' },
+      ),
+      check(
         'completion.missing-argument-error',
         'SHOULD',
         'completion/complete without its required argument is answered with -32602',
@@ -67,6 +74,21 @@ export const utilitiesScenarios: ServerScenario[] = [
           `completing for an unknown prompt was answered with ${describe(unknown)}`,
           unknown,
         );
+      if (ctx.has('completion.invalid-ref-refused')) {
+        // The schema has no such reference type: the harness sends it raw.
+        const bogus = session.buildRequest('completion/complete', {
+          ref: { type: 'ref/mcp-conformance-unknown', name: 'x' },
+          argument: { name: 'x', value: '' },
+        });
+        const refused = await session.requestRaw(bogus, bogus.id as number);
+        ctx
+          .check('completion.invalid-ref-refused')
+          .verify(
+            refused?.error !== undefined,
+            `a reference of type "ref/mcp-conformance-unknown" was answered with ${describe(refused)}`,
+            refused,
+          );
+      }
       let ref: JsonObject | undefined;
       let argument: string | undefined;
       if (isObject(session.serverCapabilities.prompts)) {

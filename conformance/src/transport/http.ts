@@ -13,6 +13,7 @@
  *   `tools/call`, `prompts/get` and `resources/read`, and `Mcp-Param-*` for the tool parameters whose schema
  *   carries `x-mcp-header` (tool definitions are learned from `tools/list` results, or via `setTools()`).
  */
+import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
@@ -529,7 +530,24 @@ export abstract class HttpConnectionBase implements Connection {
       let kept = '';
       let truncated = false;
       if (mode.sse) {
-        res.setEncoding('utf8');
+        // Decoded strictly until a byte sequence is not UTF-8, which is recorded once; leniently after that.
+        let decoder = new TextDecoder('utf-8', { fatal: true });
+        let strict = true;
+        const decode = (chunk: Buffer): string => {
+          if (!strict) return decoder.decode(chunk, { stream: true });
+          try {
+            return decoder.decode(chunk, { stream: true });
+          } catch {
+            strict = false;
+            decoder = new TextDecoder('utf-8');
+            this.recorder.recordViolation(
+              'server-to-client',
+              '',
+              `the event stream of ${mode.context} is not valid UTF-8`,
+            );
+            return decoder.decode(chunk, { stream: true });
+          }
+        };
         let tail = '';
         const parser = createParser({
           maxBufferSize: max,
@@ -541,8 +559,9 @@ export abstract class HttpConnectionBase implements Connection {
             }
           },
         });
-        res.on('data', (chunk: string) => {
+        res.on('data', (bytes: Buffer) => {
           if (settled) return;
+          const chunk = decode(bytes);
           const room = mode.keepBytes - kept.length;
           if (room > 0) kept += chunk.slice(0, room);
           if (chunk.length > Math.max(room, 0)) truncated = true;
@@ -563,7 +582,14 @@ export abstract class HttpConnectionBase implements Connection {
           }
         });
         res.once('end', () => {
-          kept = Buffer.concat(chunks).toString('utf8');
+          const body = Buffer.concat(chunks);
+          kept = body.toString('utf8');
+          if (!isUtf8(body))
+            this.recorder.recordViolation(
+              'server-to-client',
+              kept.slice(0, 1024),
+              `the response body of ${mode.context} is not valid UTF-8`,
+            );
         });
       }
       res.once('end', () => finish({ text: kept, truncated, overflow: false }));

@@ -4,6 +4,7 @@
  * The harness plays the client: what it sends is `client-to-server`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { classify, type JsonRpcId } from '../protocol/jsonrpc.ts';
 import { Recorder, type WireEntry } from '../protocol/recorder.ts';
@@ -384,26 +385,29 @@ export class StdioTransport implements Connection {
       this.discarding = false;
       return;
     }
-    const line = Buffer.concat(this.pendingChunks).toString('utf8');
+    const bytes = Buffer.concat(this.pendingChunks);
     this.pendingChunks = [];
     this.pendingBytes = 0;
-    this.receive(line);
+    this.receive(bytes);
   }
 
   private flushOnEnd(): void {
     if (this.pendingBytes > 0) {
-      const line = Buffer.concat(this.pendingChunks).toString('utf8');
+      const bytes = Buffer.concat(this.pendingChunks);
       this.pendingChunks = [];
       this.pendingBytes = 0;
-      this.receive(line, 'the output ended without a newline after the last line');
+      this.receive(bytes, 'the output ended without a newline after the last line');
     }
   }
 
-  private receive(line: string, framingNote?: string): void {
+  private receive(bytes: Buffer, framingNote?: string): void {
+    const line = bytes.toString('utf8');
     // A blank line between messages is harmless; it is not recorded.
     if (line.trim() === '' && framingNote === undefined) return;
     const entry = this.recorder.record('server-to-client', line);
     if (framingNote) this.recorder.recordViolation('server-to-client', '', framingNote);
+    if (!isUtf8(bytes))
+      this.recorder.recordViolation('server-to-client', line.slice(0, 1024), 'the line is not valid UTF-8');
     if (entry.message === undefined) return;
     const kind = classify(entry.message);
     if ((kind.kind === 'result-response' || kind.kind === 'error-response') && kind.id !== null) {
