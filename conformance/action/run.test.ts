@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { spawnReferenceHttpServer, type RunningServer } from '../reference/launch.ts';
+import { useReferenceServers } from '../test/fixtures/reference-servers.ts';
 
 const SCRIPT = fileURLToPath(new URL('./run.mjs', import.meta.url));
 const ACTION = fileURLToPath(new URL('../action.yml', import.meta.url));
@@ -49,19 +49,11 @@ async function runAction(inputs: Record<string, string>, bin = BIN): Promise<Act
   return { code, stdout, outputs, summary: readFileSync(files.summary, 'utf8') };
 }
 
-let good: RunningServer;
-let faulty: RunningServer;
-beforeAll(async () => {
+const servers = useReferenceServers({ good: undefined, faulty: 'ping-result-not-empty' });
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'mcp-conformance-action-'));
-  [good, faulty] = await Promise.all([
-    spawnReferenceHttpServer(),
-    spawnReferenceHttpServer({ fault: 'ping-result-not-empty' }),
-  ]);
-}, 30_000);
-afterAll(async () => {
-  await Promise.all([good?.stop(), faulty?.stop()]);
-  rmSync(scratch, { recursive: true, force: true });
 });
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const selection = { scenario: 'lifecycle-initialize,tools-list', revision: '2025-11-25', reporter: 'console' };
 
@@ -86,7 +78,7 @@ describe('action.yml', () => {
 
 describe('the action script', () => {
   it('publishes a conforming run: outputs, step summary, no annotations, exit 0', async () => {
-    const run = await runAction({ url: good.url, ...selection });
+    const run = await runAction({ url: servers.good.url, ...selection });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'conforms', 'exit-code': '0', failed: '0' });
     expect(Number(run.outputs.passed)).toBeGreaterThan(5);
@@ -97,7 +89,7 @@ describe('the action script', () => {
   });
 
   it('annotates each failed check, exits 1, and stays quiet about failures a baseline excuses', async () => {
-    const run = await runAction({ url: faulty.url, ...selection });
+    const run = await runAction({ url: servers.faulty.url, ...selection });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ verdict: 'nonconformant', 'exit-code': '1', failed: '1' });
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
@@ -106,11 +98,13 @@ describe('the action script', () => {
       /^::error title=lifecycle-initialize \(2025-11-25%2C http\)%3A lifecycle\.ping-after-initialized::MUST .*%0Aping was answered with .*%0ARequirements: ping\.empty-result/,
     );
 
-    expect((await runAction({ url: faulty.url, ...selection, annotations: '0' })).stdout).not.toContain('::error');
+    expect((await runAction({ url: servers.faulty.url, ...selection, annotations: '0' })).stdout).not.toContain(
+      '::error',
+    );
 
     const baseline = join(scratch, 'baseline.yml');
     writeFileSync(baseline, 'server:\n  - lifecycle-initialize:lifecycle.ping-after-initialized\n');
-    const excused = await runAction({ url: faulty.url, ...selection, 'expected-failures': baseline });
+    const excused = await runAction({ url: servers.faulty.url, ...selection, 'expected-failures': baseline });
     expect(excused.code).toBe(0);
     expect(excused.stdout).not.toContain('::error');
   });
@@ -171,8 +165,8 @@ describe('the action script', () => {
 
   it('refuses malformed inputs before running anything, with an annotation and exit 2', async () => {
     const malformed: Array<Record<string, string>> = [
-      { url: good.url, strict: 'yes' },
-      { url: good.url, annotations: 'many' },
+      { url: servers.good.url, strict: 'yes' },
+      { url: servers.good.url, annotations: 'many' },
     ];
     for (const inputs of malformed) {
       const run = await runAction(inputs);

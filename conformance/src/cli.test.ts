@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestRevision } from '../../schema/registry.ts';
-import { spawnReferenceHttpServer, type RunningServer } from '../reference/launch.ts';
+import { useReferenceServers } from '../test/fixtures/reference-servers.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { main } from './cli.ts';
 import { TOOL } from './runner/run.ts';
@@ -158,22 +158,21 @@ describe('usage errors exit 2 with a pointer to --help', () => {
 });
 
 describe('server runs against the reference server over HTTP', () => {
-  let good: RunningServer;
-  let faulty: RunningServer;
-  beforeAll(async () => {
-    [good, faulty] = await Promise.all([
-      spawnReferenceHttpServer(),
-      spawnReferenceHttpServer({ fault: 'ping-result-not-empty' }),
-    ]);
-  }, 30_000);
-  afterAll(async () => {
-    await Promise.all([good?.stop(), faulty?.stop()]);
-  });
+  const servers = useReferenceServers({ good: undefined, faulty: 'ping-result-not-empty' });
   const selection = ['--scenario', 'lifecycle-initialize', '--revision', '2025-11-25'];
 
   it('exits 0 for a conforming server and writes the reports it was asked for', async () => {
     const out = join(scratch, 'good');
-    const argv = ['server', '--url', good.url, ...selection, '--reporter', 'console,json,junit', '--output-dir', out];
+    const argv = [
+      'server',
+      '--url',
+      servers.good.url,
+      ...selection,
+      '--reporter',
+      'console,json,junit',
+      '--output-dir',
+      out,
+    ];
     const { code, stdout, stderr } = await cli(...argv);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -189,7 +188,17 @@ describe('server runs against the reference server over HTTP', () => {
 
   it('exits 1 for a nonconforming server, 0 once a baseline excuses the failure, and 1 for a stale entry', async () => {
     const run = (...extra: string[]): Promise<Outcome> =>
-      cli('server', '--url', faulty.url, ...selection, '--reporter', 'markdown', '--output-dir', scratch, ...extra);
+      cli(
+        'server',
+        '--url',
+        servers.faulty.url,
+        ...selection,
+        '--reporter',
+        'markdown',
+        '--output-dir',
+        scratch,
+        ...extra,
+      );
     const failing = await run();
     expect(failing.code).toBe(1);
     expect(readFileSync(join(scratch, 'summary.md'), 'utf8')).toContain('lifecycle.ping-after-initialized');
@@ -205,7 +214,7 @@ describe('server runs against the reference server over HTTP', () => {
         await cli(
           'server',
           '--url',
-          good.url,
+          servers.good.url,
           ...selection,
           '--reporter',
           'json',
@@ -220,20 +229,14 @@ describe('server runs against the reference server over HTTP', () => {
 });
 
 describe('the run time limit', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await spawnReferenceHttpServer();
-  }, 30_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const limited = useReferenceServers({ server: undefined });
 
   it('stops the run as a harness error, and blames no check of the server for what it cut off', async () => {
     const out = join(scratch, 'cut');
     const { code } = await cli(
       'server',
       '--url',
-      server.url,
+      limited.server.url,
       '--run-timeout',
       '300',
       '--reporter',
