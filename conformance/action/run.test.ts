@@ -36,7 +36,7 @@ async function runAction(inputs: Record<string, string>, bin = BIN): Promise<Act
     INPUT_OUTPUT_DIR: dir,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replaceAll('-', '_')}`] = value;
-  const child = spawn(process.execPath, [SCRIPT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SCRIPT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'ignore'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
