@@ -63,8 +63,8 @@ describe('list', () => {
   it('prints every scenario and check with its level and requirements', async () => {
     const { code, stdout } = await cli('list');
     expect(code).toBe(0);
-    for (const scenario of SERVER_SCENARIOS)
-      expect(stdout).toContain(`\n${scenario.id}  [`.slice(scenario === SERVER_SCENARIOS[0] ? 1 : 0));
+    const headings = stdout.split('\n').filter((line) => /^\S+ {2}\[/.test(line));
+    expect(headings.map((line) => line.split(' ')[0])).toEqual(SERVER_SCENARIOS.map((s) => s.id));
     const catalogue = buildCatalogue();
     expect(stdout).toContain(`${SERVER_SCENARIOS.length} scenarios, ${catalogue.checkCount} distinct checks`);
     expect(stdout).toMatch(/ {2}- lifecycle\.initialize-result {2}MUST {2}.+\n {6}requirements: lifecycle\./);

@@ -18,9 +18,9 @@ import {
   type Target,
 } from '../model/result.ts';
 import { appliesTo, type CheckDeclaration, type ServerScenario } from '../model/scenario.ts';
-import { ScenarioEnd, ServerContext, toEvidence, type AuthTokens, type ServerTarget } from './context.ts';
-import { BUILT_IN_CHECKS, STATELESS_NO_REQUESTS_CHECK, WIRE_CHECK } from '../scenarios/wire.ts';
-import { decideWireRules } from './wire-rules.ts';
+import { ScenarioEnd, ServerContext, type AuthTokens, type ServerTarget } from './context.ts';
+import { BUILT_IN_CHECKS } from '../scenarios/wire.ts';
+import { decideBuiltInChecks } from './wire-rules.ts';
 
 export { TOOL } from '../version.ts';
 import { TOOL } from '../version.ts';
@@ -125,9 +125,7 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
     for (const handle of context.checks.values()) if (!BUILT_IN.has(handle.declaration.id)) handle.seal();
     await context.closeAll();
   }
-  decideWireCheck(context);
-  if (context.has(STATELESS_NO_REQUESTS_CHECK.id)) decideNoServerRequests(context);
-  decideWireRules(context);
+  decideBuiltInChecks(context);
   const known = requirementsOf(revision.id);
   const checks: CheckResult[] = job.checks.map((declaration) => {
     const handle = context.check(declaration.id);
@@ -166,44 +164,11 @@ export async function runJob(job: Job, options: ServerRunOptions, deadline: numb
   return result;
 }
 
-/** Stateless era: any request from the server fails the check, with the requests as evidence. */
-function decideNoServerRequests(context: ServerContext): void {
-  const requests = context.recorders.flatMap((r) =>
-    r.entries().filter((e) => e.direction === 'server-to-client' && e.kind === 'request'),
-  );
-  const handle = context.check(STATELESS_NO_REQUESTS_CHECK.id);
-  if (requests.length === 0) handle.pass();
-  else
-    handle.fail(
-      `the server sent ${requests.length} request(s): ${requests.map((e) => e.method).join(', ')}`,
-      ...requests.slice(0, 5).map(toEvidence),
-    );
-}
-
-/** Timeouts and lost connections are the server's doing, not the harness's. */
 /** The server stopped answering, went away, or answered in a way no request can use (an HTTP refusal). */
 function isPeerFailure(error: unknown): boolean {
   if (error instanceof HttpStatusError) return true;
   const message = (error as Error)?.message ?? '';
   return /^timeout:|the server exited|connection is closed|ECONNREFUSED|ECONNRESET|socket hang up/.test(message);
-}
-
-/** Every server-to-client message of the scenario must be valid for the revision. */
-function decideWireCheck(context: ServerContext): void {
-  const handle = context.check(WIRE_CHECK.id);
-  const invalid = context.recorders.flatMap((r) => r.invalid('server-to-client'));
-  const total = context.recorders.reduce(
-    (n, r) => n + r.entries().filter((e) => e.direction === 'server-to-client').length,
-    0,
-  );
-  if (invalid.length > 0) {
-    const first = invalid[0]!;
-    handle.fail(
-      `${invalid.length} of ${total} server message(s) invalid for ${context.revision.id}: ${first.violation}: ${first.errors[0] ?? ''}`,
-      ...invalid.slice(0, 5).map(toEvidence),
-    );
-  } else if (total > 0) handle.pass(`${total} server message(s), all valid`);
-  else handle.skip('the server sent nothing in this scenario');
 }
 
 /**

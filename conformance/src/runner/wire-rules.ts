@@ -1,6 +1,7 @@
 /**
- * The runner's judges for the wire rules of `scenarios/wire.ts` that the schema cannot express: `_meta` key
- * names, notification and request ids, retired and reserved error codes, result types. Each looks at every
+ * The runner's judges for the checks it adds to every scenario (`BUILT_IN_CHECKS` of `scenarios/wire.ts`):
+ * schema validity, no server requests in the stateless era, and the rules the schema cannot express (`_meta`
+ * key names, notification and request ids, retired and reserved error codes, result types). Each looks at every
  * message the server sent during the scenario.
  */
 import { definitionsOf, loadSchema } from '../../../schema/index.ts';
@@ -13,7 +14,9 @@ import {
   NOTIFICATION_ID_CHECK,
   RESULT_TYPES_CHECK,
   SERVER_REQUEST_IDS_CHECK,
+  STATELESS_NO_REQUESTS_CHECK,
   TRACE_CONTEXT_CHECK,
+  WIRE_CHECK,
 } from '../scenarios/wire.ts';
 import { toEvidence, type ServerContext } from './context.ts';
 
@@ -287,8 +290,43 @@ function judgeResultTypes(ctx: ServerContext, messages: Sent[]): void {
   decide(ctx, RESULT_TYPES_CHECK.id, findings, judged, 'the server sent no result with a resultType in this scenario');
 }
 
-/** Decides every wire rule the scenario carries. */
-export function decideWireRules(ctx: ServerContext): void {
+/** Every server-to-client message of the scenario must be valid for the revision. */
+function judgeValidity(context: ServerContext): void {
+  const handle = context.check(WIRE_CHECK.id);
+  const invalid = context.recorders.flatMap((r) => r.invalid('server-to-client'));
+  const total = context.recorders.reduce(
+    (n, r) => n + r.entries().filter((e) => e.direction === 'server-to-client').length,
+    0,
+  );
+  if (invalid.length > 0) {
+    const first = invalid[0]!;
+    handle.fail(
+      `${invalid.length} of ${total} server message(s) invalid for ${context.revision.id}: ${first.violation}: ${first.errors[0] ?? ''}`,
+      ...invalid.slice(0, 5).map(toEvidence),
+    );
+  } else if (total > 0) handle.pass(`${total} server message(s), all valid`);
+  else handle.skip('the server sent nothing in this scenario');
+}
+
+/** Stateless era: any request from the server fails the check, with the requests as evidence. */
+function judgeNoServerRequests(context: ServerContext): void {
+  if (!context.has(STATELESS_NO_REQUESTS_CHECK.id)) return;
+  const requests = context.recorders.flatMap((r) =>
+    r.entries().filter((e) => e.direction === 'server-to-client' && e.kind === 'request'),
+  );
+  const handle = context.check(STATELESS_NO_REQUESTS_CHECK.id);
+  if (requests.length === 0) handle.pass();
+  else
+    handle.fail(
+      `the server sent ${requests.length} request(s): ${requests.map((e) => e.method).join(', ')}`,
+      ...requests.slice(0, 5).map(toEvidence),
+    );
+}
+
+/** Decides every built-in check the scenario carries, once its connections are closed. */
+export function decideBuiltInChecks(ctx: ServerContext): void {
+  judgeValidity(ctx);
+  judgeNoServerRequests(ctx);
   const perRecorder = ctx.recorders.map(serverMessages);
   const all = perRecorder.flat();
   judgeMetaKeys(ctx, all);
