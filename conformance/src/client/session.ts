@@ -298,14 +298,14 @@ export class McpSession {
 
   /**
    * Sends `message` as is (a string is sent verbatim) and waits for the response with `id` (`null` also
-   * matches a response without an id), or
-   * resolves `undefined` after `timeoutMs`: for deliberately invalid requests the harness's own
-   * schema check would refuse.
+   * matches a response without an id), or resolves `undefined` after `timeoutMs` or once `until` settles: for
+   * deliberately invalid requests the harness's own schema check would refuse.
    */
   requestRaw(
     message: JsonObject | string,
     id: JsonRpcId | null | Array<JsonRpcId | null>,
     timeoutMs = this.options.timeoutMs,
+    until?: Promise<unknown>,
   ): Promise<Response | undefined> {
     const ids = Array.isArray(id) ? id : [id];
     return new Promise((resolve) => {
@@ -319,6 +319,7 @@ export class McpSession {
         resolve(response);
       };
       this.rawWaiters.add(finish);
+      void until?.then(() => finish(undefined));
       const unsubscribe = this.connection.onMessage((reply) => {
         if (
           isObject(reply) &&
@@ -334,6 +335,33 @@ export class McpSession {
         finish(undefined);
       }
     });
+  }
+
+  /**
+   * `requestRaw` for a message a faulty server may leave unanswered: `fenceMethod` (a request every server
+   * answers, such as ping) follows it, and once that is answered and the connection has been quiet for
+   * `quietMs`, the answer is taken to be missing. Without the fence, every missing answer would cost the
+   * whole request timeout.
+   */
+  requestRawFenced(
+    message: JsonObject | string,
+    id: JsonRpcId | null | Array<JsonRpcId | null>,
+    fenceMethod: string,
+    quietMs: number,
+  ): Promise<Response | undefined> {
+    let giveUp!: () => void;
+    const gaveUp = new Promise<void>((resolve) => (giveUp = resolve));
+    const raw = this.requestRaw(message, id, this.options.timeoutMs, gaveUp);
+    const fence = this.request(fenceMethod, {}).then(
+      () => true,
+      () => false,
+    );
+    // A fence that fails (timeout, lost connection) proves nothing: the raw wait then runs its course.
+    void fence.then(async (answered) => {
+      if (answered) await this.quiet(quietMs).then(giveUp);
+    });
+    // Settles only once the fence has too, so that its answer never lands in a later step's window.
+    return raw.then((response) => fence.then(() => response));
   }
 
   notify(method: string, params?: JsonObject): WireEntry {

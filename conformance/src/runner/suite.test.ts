@@ -39,6 +39,25 @@ describe('hostile and broken servers', () => {
     expect(scenario.checks.filter((c) => !c.reached).length).toBeGreaterThan(0);
   });
 
+  it('finds an unanswered malformed request out without waiting for the request timeout', async () => {
+    // With a 60 s request timeout this test would time out, were it not for the ping sent after each message.
+    const run = await runServerSuite({
+      stdio: node('echo-server.mjs'),
+      env: { FIXTURE_MODE: 'silent-errors' },
+      revisions: ['2025-11-25'],
+      scenarios: ['jsonrpc-errors'],
+      timeoutMs: 60_000,
+    });
+    const status = Object.fromEntries(run.scenarios[0]!.checks.map((c) => [c.id, [c.status, c.message]]));
+    expect(status['jsonrpc.parse-error']).toEqual(['fail', 'a truncated JSON line was answered with no response']);
+    expect(status['jsonrpc.invalid-request']).toEqual([
+      'fail',
+      'a request with "method": 42 was answered with no response',
+    ]);
+    expect(status['jsonrpc.method-not-found']?.[0]).toBe('pass');
+    expect(status['jsonrpc.still-usable']?.[0]).toBe('pass');
+  }, 20_000);
+
   it('reports garbage on stdout as invalid wire messages', async () => {
     const run = await runServerSuite({
       stdio: node('garbage-server.mjs'),

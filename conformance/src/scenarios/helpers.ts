@@ -1,5 +1,6 @@
 /** Small judgements shared by scenario files. */
-import type { JsonObject, Response } from '../client/session.ts';
+import type { JsonObject, McpSession, Response } from '../client/session.ts';
+import type { JsonRpcId } from '../protocol/jsonrpc.ts';
 import { isObject } from '../protocol/jsonrpc.ts';
 import type { RevisionFilter } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
@@ -39,6 +40,19 @@ export const BOGUS_VERSION = '1999-01-01';
 /** The cheapest request that any server of the era answers: `ping`, or `server/discover` once ping is gone. */
 export function probeMethod(era: 'stateful' | 'stateless'): string {
   return era === 'stateless' ? 'server/discover' : 'ping';
+}
+
+/**
+ * Sends a request the harness's schema check would refuse, exactly as given, and waits for its answer; a server
+ * that never answers is found out once a probe sent after it has been answered and the connection has settled,
+ * not after the whole request timeout.
+ */
+export function requestRawFenced(
+  session: McpSession,
+  message: JsonObject | string,
+  id: JsonRpcId | null | Array<JsonRpcId | null> = (message as JsonObject).id as JsonRpcId,
+): Promise<Response | undefined> {
+  return session.requestRawFenced(message, id, probeMethod(session.revision.era), SETTLE_MS);
 }
 
 /** Whether the harness may call a tool: read-only ones always, any with `--call-tools`. */

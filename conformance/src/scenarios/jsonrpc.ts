@@ -1,6 +1,6 @@
 /** JSON-RPC 2.0 behaviour every server owes: errors for broken input, ids echoed, notifications unanswered. */
 import { check, type ServerScenario } from '../model/scenario.ts';
-import { describe, errorCode, probeMethod, SETTLE_MS } from './helpers.ts';
+import { describe, errorCode, probeMethod, requestRawFenced, SETTLE_MS } from './helpers.ts';
 
 const JSONRPC = ['base.messages.json-rpc'];
 
@@ -41,7 +41,7 @@ export const jsonrpcScenarios: ServerScenario[] = [
     ],
     async run(ctx) {
       const session = await ctx.session();
-      const parse = await session.requestRaw('{"jsonrpc": "2.0", "id": 1, "method": "ping"', null);
+      const parse = await requestRawFenced(session, '{"jsonrpc": "2.0", "id": 1, "method": "ping"', null);
       ctx
         .check('jsonrpc.parse-error')
         .verify(
@@ -53,7 +53,7 @@ export const jsonrpcScenarios: ServerScenario[] = [
       const probe = probeMethod(ctx.revision.era);
       const invalid = session.buildRequest(probe, {}, { id: 'conformance-invalid' });
       invalid.method = 42;
-      const invalidReply = await session.requestRaw(invalid, ['conformance-invalid', null]);
+      const invalidReply = await requestRawFenced(session, invalid, ['conformance-invalid', null]);
       ctx
         .check('jsonrpc.invalid-request')
         .verify(
@@ -64,7 +64,7 @@ export const jsonrpcScenarios: ServerScenario[] = [
 
       const unknownId = 'conformance-unknown-method';
       const unknown = session.buildRequest('mcp-conformance/no-such-method', {}, { id: unknownId });
-      const unknownReply = await session.requestRaw(unknown, unknownId);
+      const unknownReply = await requestRawFenced(session, unknown);
       ctx
         .check('jsonrpc.method-not-found')
         .verify(

@@ -4,7 +4,16 @@ import { registry } from '../../../schema/registry.ts';
 import { wireVersion } from '../../../schema/index.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
 import type { StreamableHttpTransport } from '../transport/http.ts';
-import { BOGUS_VERSION, describe, errorCode, isObject, SETTLE_MS, STATEFUL, STATELESS } from './helpers.ts';
+import {
+  BOGUS_VERSION,
+  describe,
+  errorCode,
+  isObject,
+  requestRawFenced,
+  SETTLE_MS,
+  STATEFUL,
+  STATELESS,
+} from './helpers.ts';
 import { canonical } from './fixture-tools.ts';
 import { metaKeyProblems } from '../runner/wire-rules.ts';
 
@@ -344,7 +353,7 @@ export const lifecycleScenarios: ServerScenario[] = [
         {},
         { meta: { 'io.modelcontextprotocol/protocolVersion': BOGUS_VERSION } },
       );
-      const response = await session.requestRaw(message, message.id as number);
+      const response = await requestRawFenced(session, message);
       if (
         !ctx
           .check('versioning.unsupported-error')
@@ -401,7 +410,7 @@ export const lifecycleScenarios: ServerScenario[] = [
       delete ((withoutCapabilities.params as Record<string, unknown>)._meta as Record<string, unknown>)[
         'io.modelcontextprotocol/clientCapabilities'
       ];
-      const first = await session.requestRaw(withoutCapabilities, withoutCapabilities.id as number);
+      const first = await requestRawFenced(session, withoutCapabilities);
       ctx
         .check('discover.missing-capabilities-rejected')
         .verify(errorCode(first) === -32602, `the request was answered with ${describe(first)}`, first);
@@ -419,7 +428,7 @@ export const lifecycleScenarios: ServerScenario[] = [
       delete ((withoutVersion.params as Record<string, unknown>)._meta as Record<string, unknown>)[
         'io.modelcontextprotocol/protocolVersion'
       ];
-      const second = await session.requestRaw(withoutVersion, withoutVersion.id as number);
+      const second = await requestRawFenced(session, withoutVersion);
       ctx
         .check('discover.missing-version-rejected')
         .verify(second?.error !== undefined, `the request was answered with ${describe(second)}`, second);

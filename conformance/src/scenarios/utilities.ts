@@ -1,7 +1,7 @@
 /** Utilities at the any-server depth: completion and logging levels. */
 import type { JsonObject } from '../client/session.ts';
 import { check, type ServerScenario } from '../model/scenario.ts';
-import { describe, errorCode, isObject } from './helpers.ts';
+import { describe, errorCode, isObject, requestRawFenced } from './helpers.ts';
 
 export const utilitiesScenarios: ServerScenario[] = [
   {
@@ -80,7 +80,7 @@ export const utilitiesScenarios: ServerScenario[] = [
           ref: { type: 'ref/mcp-conformance-unknown', name: 'x' },
           argument: { name: 'x', value: '' },
         });
-        const refused = await session.requestRaw(bogus, bogus.id as number);
+        const refused = await requestRawFenced(session, bogus);
         ctx
           .check('completion.invalid-ref-refused')
           .verify(
@@ -115,7 +115,7 @@ export const utilitiesScenarios: ServerScenario[] = [
       const incomplete = session.buildRequest('completion/complete', { ref });
       const [response, missing] = await Promise.all([
         session.request('completion/complete', { ref, argument: { name: argument, value: '' } }),
-        session.requestRaw(incomplete, incomplete.id as number),
+        requestRawFenced(session, incomplete),
       ]);
       ctx
         .check('completion.missing-argument-error')
@@ -177,7 +177,7 @@ export const utilitiesScenarios: ServerScenario[] = [
       }
       if (!ctx.check('logging.set-level-accepted').decided) ctx.check('logging.set-level-accepted').pass();
       const invalid = session.buildRequest('logging/setLevel', { level: 'mcp-conformance-verbose' });
-      const response = await session.requestRaw(invalid, invalid.id as number);
+      const response = await requestRawFenced(session, invalid);
       ctx
         .check('logging.set-level-invalid')
         .verify(errorCode(response) === -32602, `an unknown level was answered with ${describe(response)}`, response);
@@ -205,7 +205,7 @@ export const utilitiesScenarios: ServerScenario[] = [
         {},
         { meta: { 'io.modelcontextprotocol/logLevel': 'mcp-conformance-verbose' } },
       );
-      const response = await session.requestRaw(message, message.id as number);
+      const response = await requestRawFenced(session, message);
       ctx
         .check('logging.meta-level-invalid')
         .verify(errorCode(response) === -32602, `the request was answered with ${describe(response)}`, response);
