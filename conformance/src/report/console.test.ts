@@ -87,6 +87,19 @@ describe('console reporter, not a terminal (CI)', () => {
     );
   });
 
+  it('names a scenario once above all of its failures', () => {
+    const twice = sampleRun();
+    const scenario = scenarioOf(twice, 'tools-list');
+    const failed = scenario.checks.find((c) => c.status === 'fail')!;
+    scenario.checks.push({ ...failed, id: 'second-failure', message: 'another failure' });
+    const listed = drive(twice, { tty: false, color: false }).join('');
+    const failures = listed.slice(listed.indexOf('Failures, errors and warnings')).split('\n');
+    const heading = failures.indexOf('  tools-list [2025-06-18 stdio]');
+    expect(failures.filter((l) => l === '  tools-list [2025-06-18 stdio]')).toHaveLength(1);
+    expect(failures[heading + 1]).toMatch(/^ {4}FAIL result-valid: /);
+    expect(failures[heading + 2]).toMatch(/^ {4}FAIL second-failure: another failure /);
+  });
+
   it('lists every check when verbose', () => {
     const verbose = drive(sampleRun(), { tty: false, color: false, verbose: true }).join('');
     expect(verbose).toContain(

@@ -154,8 +154,12 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       const notable = notableChecks(run);
       if (notable.length > 0) {
         out.push('', paint('bold', 'Failures, errors and warnings'));
+        let previous: unknown;
         for (const { scenario, check } of notable) {
-          out.push(`  ${scenarioLabel(scenario, ' ')}`, checkLine(check, '    '));
+          // Checks of one scenario come together: its heading once.
+          if (scenario !== previous) out.push(`  ${scenarioLabel(scenario, ' ')}`);
+          previous = scenario;
+          out.push(checkLine(check, '    '));
         }
       }
       const unreached = unreachedChecks(run);
