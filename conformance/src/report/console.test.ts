@@ -115,6 +115,13 @@ describe('console reporter, not a terminal (CI)', () => {
     expect(out).toContain('FAIL result-valid: line one ⏎ line two\\u001B[2J\\u0007');
     expect(out).not.toMatch(ANSI);
   });
+
+  it('drops the indentation of pretty-printed JSON in a message', () => {
+    const pretty = sampleRun();
+    scenarioOf(pretty, 'tools-list').checks[0]!.message = `answered with ${JSON.stringify([{ code: 'x' }], null, 2)}`;
+    const out = drive(pretty, { tty: false, color: false }).join('');
+    expect(out).toContain('FAIL result-valid: answered with [ ⏎ { ⏎ "code": "x" ⏎ } ⏎ ] [tools.list.result]');
+  });
 });
 
 describe('console reporter in a terminal', () => {

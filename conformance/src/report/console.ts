@@ -52,7 +52,8 @@ const plain = (text: string): string =>
   );
 
 const oneLine = (text: string, max = 300): string => {
-  const flat = plain(text.replace(/\r\n|\r|\n/g, ' ⏎ '));
+  // Indentation after a line break (pretty-printed JSON in a server's message) is noise on one line.
+  const flat = plain(text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ⏎ '));
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
