@@ -28,7 +28,10 @@ describe('the built site', () => {
       for (const page of ['', 'schema/', 'schema-changes/', 'requirements/']) {
         expect(existsSync(join(out, revision.id, page, 'index.html')), `${revision.id}/${page}`).toBe(true);
       }
-      expect(JSON.parse(read(`${revision.id}/schema.json`)).$id).toContain(revision.id);
+      // Published where its $id says, and linked from the schema reference.
+      const schema = JSON.parse(read(`schema/${revision.id}/schema.json`)) as { $id: string };
+      expect(new URL(schema.$id).pathname).toBe(`/schema/${revision.id}/schema.json`);
+      expect(read(`${revision.id}/schema/index.html`)).toContain(`href="/schema/${revision.id}/schema.json"`);
     }
     // Published where its $id says, and linked from the catalogue.
     const resultSchema = JSON.parse(read('conformance/result.schema.json')) as { $id: string };

@@ -17,6 +17,7 @@ import {
   latestRevision,
   previousRevision,
   registry,
+  schemaId,
   schemaJsonFile,
   type Revision,
 } from '../../../schema/registry.ts';
@@ -52,6 +53,11 @@ import { renderMarkdown, resolveMdPath, type OutgoingLink } from './render-markd
 export const SITE_TITLE = 'MCP Specification';
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'site', 'dist');
 const ASSETS_DIR = join(REPO_ROOT, 'site', 'assets');
+
+/** Where the site publishes a revision's JSON Schema: the path of its `$id`, so that the `$id` resolves. */
+export function schemaJsonPath(revision: string): string {
+  return new URL(schemaId(revision)).pathname;
+}
 
 interface SitePage {
   url: string;
@@ -353,7 +359,7 @@ function llmsTexts(pages: SitePage[], revisions: Revision[]): { short: string; f
     ...prose.map(line),
     `- [Schema reference](/${latest.id}/schema/): every type, with fields and an example`,
     `- [Requirements](/${latest.id}/requirements/): every requirement with its ID, level and subject`,
-    `- [JSON Schema](/${latest.id}/schema.json)`,
+    `- [JSON Schema](${schemaJsonPath(latest.id)})`,
     '',
     '## Other revisions',
     '',
@@ -559,7 +565,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
     '/llms-full.txt',
     '/search-index.json',
     RESULT_SCHEMA_URL,
-    ...revisions.map((r) => `/${r.id}/schema.json`),
+    ...revisions.map((r) => schemaJsonPath(r.id)),
   ]);
   problems.push(...checkLinks(pages, links, extraFiles));
   if (problems.length > 0) throw new UserErrors(problems);
@@ -592,7 +598,7 @@ export function buildSite(outDir: string = DEFAULT_OUT_DIR): BuildResult {
     for (const page of pages.filter((p) => p.revision?.id === latest.id)) {
       write(`/latest/${page.revisionPath ? `${page.revisionPath}/` : ''}index.html`, redirectPage(page.url));
     }
-    for (const revision of revisions) write(`/${revision.id}/schema.json`, readText(schemaJsonFile(revision.id)));
+    for (const revision of revisions) write(schemaJsonPath(revision.id), readText(schemaJsonFile(revision.id)));
     write(RESULT_SCHEMA_URL, readText(join(REPO_ROOT, 'conformance', 'result.schema.json')));
     const documents = searchDocuments(pages);
     const search = new MiniSearch({ fields: ['title', 'text'], storeFields: ['url', 'title', 'page'] });

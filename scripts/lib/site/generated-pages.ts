@@ -108,7 +108,7 @@ export function schemaReferenceMarkdown({ revision, schema, docs, seeHref }: Ref
   const marks: { from: number; line: number }[] = [];
   const out: string[] = [
     `Every type of revision ${revision}, generated from \`schema/${revision}/schema.ts\`. ` +
-      `The JSON Schema is [schema.json](/${revision}/schema.json); ${Object.keys(defs).length} definitions.`,
+      `The JSON Schema is [schema.json](${new URL(schema.$id).pathname}); ${Object.keys(defs).length} definitions.`,
     '',
     ...categories.map(
       (category) =>
