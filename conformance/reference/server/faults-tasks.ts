@@ -142,4 +142,63 @@ export const TASK_FAULTS: Fault[] = [
     description: 'notifications/tasks/status carry the related-task metadata',
     breaks: ['tasks.status-notification-no-related-meta'],
   },
+  {
+    // switch
+    name: 'task-id-from-request',
+    description: 'a task-augmented tools/call whose task field carries a taskId gets that id instead of one of its own',
+    breaks: ['tasks.id-receiver-generated'],
+  },
+  {
+    // switch
+    name: 'task-related-meta-wins',
+    description: 'tasks/get, tasks/result and tasks/cancel act on the task their related-task metadata names',
+    breaks: ['tasks.related-meta-ignored'],
+  },
+  {
+    name: 'task-answers-related-meta',
+    description: 'the answers to tasks/get, tasks/list and tasks/cancel carry the related-task metadata',
+    breaks: ['tasks.answers-no-related-meta'],
+    response: (response, request) => {
+      if (!['tasks/get', 'tasks/list', 'tasks/cancel'].includes(request.method) || !isObject(response.result)) return;
+      const taskId = typeof response.result.taskId === 'string' ? response.result.taskId : 'listed';
+      response.result._meta = { 'io.modelcontextprotocol/related-task': { taskId } };
+    },
+  },
+  {
+    // switch
+    name: 'task-progress-untagged',
+    description: 'progress notifications sent while a task works carry no related-task metadata',
+    breaks: ['tasks.progress-related-meta'],
+  },
+  {
+    // switch
+    name: 'task-request-untagged',
+    description: 'requests a task sends the client (elicitation/create) carry no related-task metadata',
+    breaks: ['tasks.elicitation-related-meta'],
+  },
+  {
+    // switch
+    name: 'task-progress-token-changed',
+    description: 'progress notifications of a task use the task id as their token, not the progressToken of the call',
+    breaks: ['tasks.progress-same-token'],
+  },
+  {
+    // switch
+    name: 'task-progress-ends-with-create',
+    description:
+      'progress of a task goes out on the stream of the tools/call and stops once the CreateTaskResult is sent',
+    breaks: ['tasks.progress-after-create'],
+  },
+  {
+    // switch
+    name: 'task-progress-after-end',
+    description: 'one more progress notification with the token follows once the task has reached its terminal status',
+    breaks: ['tasks.progress-stop-at-terminal'],
+  },
+  {
+    // switch
+    name: 'task-input-not-required',
+    description: 'a task that waits for the answer to its elicitation request stays working instead of input_required',
+    breaks: ['tasks.input-required-reported'],
+  },
 ];

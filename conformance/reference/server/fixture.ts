@@ -835,12 +835,13 @@ export const TOOLS: ToolSpec[] = [
     definition: {
       name: 'test_task_required',
       description:
-        'Runs only as a task: waits durationMs (default 300), then reports how long it worked, or fails as outcome asks',
+        'Runs only as a task: waits durationMs (default 300), then reports how long it worked, or fails as outcome asks; reports progress at the start and halfway; with elicit, first asks the requestor a question',
       inputSchema: {
         type: 'object',
         properties: {
           durationMs: { type: 'integer', minimum: 0, maximum: 60000 },
           outcome: { type: 'string', enum: ['success', 'tool-error', 'protocol-error'] },
+          elicit: { type: 'boolean' },
         },
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -850,11 +851,21 @@ export const TOOLS: ToolSpec[] = [
     eras: ['stateful'],
     run: async (args, env) => {
       const duration = typeof args.durationMs === 'number' ? args.durationMs : 300;
-      await sleep(duration, env.signal);
+      env.progress(0, 2, 'Task started');
+      let answered = '';
+      if (args.elicit === true) {
+        const { note } = await env.ask({
+          note: form('What should the task remember?', { response: { type: 'string' } }, ['response']),
+        });
+        answered = ` (answer: ${String(note?.action)})`;
+      }
+      await sleep(Math.floor(duration / 2), env.signal);
+      env.progress(1, 2, 'Task half done');
+      await sleep(duration - Math.floor(duration / 2), env.signal);
       if (env.signal.aborted) throw new Error('cancelled');
       if (args.outcome === 'tool-error') return { ...textResult('Task failed on purpose'), isError: true };
       if (args.outcome === 'protocol-error') throw new ProtocolError(ERR.internal, 'Task failed on purpose');
-      return textResult(`Task finished after ${duration} ms`);
+      return textResult(`Task finished after ${duration} ms${answered}`);
     },
   },
   {

@@ -33,7 +33,7 @@ import {
 } from './features.ts';
 import { MissingCapabilityError, RESOURCES, TEMPLATES, complete, declares, requiredCapability } from './fixture.ts';
 import type { InputRequest, ToolEnv } from './fixture.ts';
-import { TaskStore } from './tasks.ts';
+import { RELATED_TASK, TaskStore } from './tasks.ts';
 
 /** Methods the server answers in the stateful era (when the revision's schema has them). */
 export const STATEFUL_METHODS = new Set([
@@ -208,6 +208,7 @@ export class StatefulEra {
     emit: (m: JsonRpcMessage) => void,
     signal: AbortSignal,
     headers: Record<string, string> | undefined,
+    onAsk?: (waiting: boolean) => void,
   ): ToolEnv & { finish(): void } {
     const meta = isObject(params._meta) ? params._meta : {};
     const token =
@@ -239,7 +240,8 @@ export class StatefulEra {
           if (!declares(this.clientCapabilities, request, fault) && fault !== 'client-capabilities-unchecked')
             throw new MissingCapabilityError(requiredCapability(request));
         }
-        const entries = await Promise.all(
+        onAsk?.(true);
+        const asking = Promise.all(
           Object.entries(requests).map(async ([key, request]) => {
             const result = await this.host.sendRequest(request, emit, signal);
             if (request.params.mode === 'url' && result.action === 'accept') {
@@ -252,6 +254,7 @@ export class StatefulEra {
             return [key, result] as const;
           }),
         );
+        const entries = await asking.finally(() => onAsk?.(false));
         return Object.fromEntries(entries);
       },
       clientCapabilities: this.clientCapabilities,
@@ -279,11 +282,55 @@ export class StatefulEra {
     if (!task && support === 'required')
       throw new ProtocolError(ERR.methodNotFound, `Tool ${String(params.name)} can only be called as a task`);
     if (task && fault !== 'task-result-inline') {
-      // The work outlives this request: its messages go out as the session's own, and it stops with the task.
-      const notify = (m: JsonRpcMessage): void => this.host.notify(m);
-      return this.tasks.create(task, (taskSignal) => this.runTool(scope, params, notify, taskSignal, headers));
+      let answered = false;
+      const created = await this.tasks.create(task, (taskSignal, taskId) =>
+        this.runTask(scope, params, taskId, taskSignal, headers, (m) => {
+          // The fault: the task's progress rides on the tools/call's own stream, and ends with its answer.
+          if (!answered) emit(m);
+        }),
+      );
+      answered = true;
+      return created;
     }
     return this.runTool(scope, params, emit, signal, headers);
+  }
+
+  /**
+   * Runs a tool as the task `taskId`. The work outlives the tools/call: its messages go out as the session's own,
+   * each naming the task in `_meta`, and the work stops with the task. While the work waits for answers to its
+   * own requests, the task is input_required. Progress keeps the token of the tools/call until the work ends.
+   */
+  private async runTask(
+    scope: FeatureScope,
+    params: Json,
+    taskId: string,
+    signal: AbortSignal,
+    headers: Record<string, string> | undefined,
+    callStream: (m: JsonRpcMessage) => void,
+  ): Promise<Json> {
+    const fault = this.host.fault;
+    const send = (m: JsonRpcMessage): void => {
+      const progress = m.method === 'notifications/progress';
+      if (progress && fault === 'task-progress-ends-with-create') return callStream(relatedTo(m, taskId));
+      const untagged =
+        (progress && fault === 'task-progress-untagged') || ('id' in m && fault === 'task-request-untagged');
+      this.host.notify(untagged ? m : relatedTo(m, taskId));
+    };
+    const meta = isObject(params._meta) ? params._meta : {};
+    const token = meta.progressToken;
+    const called =
+      fault === 'task-progress-token-changed' && token !== undefined
+        ? { ...params, _meta: { ...meta, progressToken: taskId } }
+        : params;
+    try {
+      return await this.runTool(scope, called, send, signal, headers, (waiting) =>
+        this.tasks.awaitingInput(taskId, waiting),
+      );
+    } finally {
+      // The fault: one more progress notification once the task has reached its terminal status.
+      if (fault === 'task-progress-after-end' && (typeof token === 'string' || typeof token === 'number'))
+        setImmediate(() => send(notification('notifications/progress', { progressToken: token, progress: 99 })));
+    }
   }
 
   private async runTool(
@@ -292,8 +339,9 @@ export class StatefulEra {
     emit: (m: JsonRpcMessage) => void,
     signal: AbortSignal,
     headers: Record<string, string> | undefined,
+    onAsk?: (waiting: boolean) => void,
   ): Promise<Json> {
-    const env = this.env(scope, params, emit, signal, headers);
+    const env = this.env(scope, params, emit, signal, headers, onAsk);
     try {
       return await callTool(scope, params, env);
     } finally {
@@ -305,4 +353,11 @@ export class StatefulEra {
       }
     }
   }
+}
+
+/** `message` with `_meta["io.modelcontextprotocol/related-task"]` naming the task it belongs to. */
+function relatedTo(message: JsonRpcMessage, taskId: string): JsonRpcMessage {
+  const params = isObject(message.params) ? message.params : {};
+  const meta = isObject(params._meta) ? params._meta : {};
+  return { ...message, params: { ...params, _meta: { ...meta, [RELATED_TASK]: { taskId } } } };
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JsonRpcMessage } from '../../src/transport/server-session.ts';
-import { ERR, ProtocolError, notification, type Json } from './common.ts';
+import { ERR, ProtocolError, isObject, notification, type Json } from './common.ts';
 import { page } from './fixture.ts';
 
 type Status = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
@@ -49,12 +49,16 @@ export class TaskStore {
     private readonly notify: (message: JsonRpcMessage) => void,
   ) {}
 
-  /** Creates a task for `work` and answers the CreateTaskResult; the work goes on after the answer. */
-  async create(requested: Json, work: (signal: AbortSignal) => Promise<Json>): Promise<Json> {
+  /**
+   * Creates a task for `work` and answers the CreateTaskResult; the work goes on after the answer. The id is
+   * always the server's own: whatever id-like field the request carries is not used.
+   */
+  async create(requested: Json, work: (signal: AbortSignal, taskId: string) => Promise<Json>): Promise<Json> {
     const now = new Date().toISOString();
     const ttl = typeof requested.ttl === 'number' ? Math.min(Math.max(0, requested.ttl), MAX_TTL_MS) : DEFAULT_TTL_MS;
+    const adopted = this.fault === 'task-id-from-request' && typeof requested.taskId === 'string';
     const record: TaskRecord = {
-      taskId: this.fault === 'task-id-repeated' ? 'task' : randomUUID(),
+      taskId: adopted ? (requested.taskId as string) : this.fault === 'task-id-repeated' ? 'task' : randomUUID(),
       status: 'working',
       createdAt: now,
       lastUpdatedAt: now,
@@ -63,7 +67,7 @@ export class TaskStore {
       done: Promise.resolve(),
     };
     this.tasks.set(record.taskId, record);
-    record.done = work(record.controller.signal).then(
+    record.done = work(record.controller.signal, record.taskId).then(
       (result) =>
         this.settle(
           record,
@@ -88,7 +92,7 @@ export class TaskStore {
   }
 
   get(params: Json): Json {
-    const record = this.find(params.taskId);
+    const record = this.find(params);
     const view = this.view(record);
     // The fault: every other poll of a finished task reports it working again.
     if (
@@ -102,7 +106,7 @@ export class TaskStore {
 
   /** Waits until the task has ended, then answers what the wrapped request produced. */
   async result(params: Json, signal: AbortSignal): Promise<Json> {
-    const record = this.find(params.taskId);
+    const record = this.find(params);
     const related = { [RELATED_TASK]: { taskId: record.taskId } };
     if (!TERMINAL.has(record.status)) {
       if (this.fault === 'task-result-no-wait') return { content: [], _meta: related };
@@ -129,7 +133,7 @@ export class TaskStore {
   }
 
   cancel(params: Json): Json {
-    const record = this.find(params.taskId);
+    const record = this.find(params);
     if (TERMINAL.has(record.status)) {
       if (this.fault === 'task-cancel-terminal-accepted') return this.view(record);
       throw new ProtocolError(
@@ -142,6 +146,18 @@ export class TaskStore {
     this.transition(record, 'cancelled', 'Cancelled at the requestor’s request');
     record.controller.abort();
     return this.view(record);
+  }
+
+  /**
+   * The work of task `taskId` waits for (`waiting`), or has received, answers to requests it sent the requestor:
+   * the task is input_required meanwhile, then working again.
+   */
+  awaitingInput(taskId: string, waiting: boolean): void {
+    const record = this.tasks.get(taskId);
+    if (!record || TERMINAL.has(record.status) || this.fault === 'task-input-not-required') return;
+    const status: Status = waiting ? 'input_required' : 'working';
+    if (record.status !== status)
+      this.transition(record, status, waiting ? 'Waiting for input from the requestor' : 'Working again');
   }
 
   /** Stops every task's work: the session is gone. */
@@ -165,8 +181,14 @@ export class TaskStore {
     this.notify(notification('notifications/tasks/status', params));
   }
 
-  private find(taskId: unknown): TaskRecord {
+  /** The task the request's taskId names (related-task metadata in the request is ignored, unless the fault). */
+  private find(params: Json): TaskRecord {
     this.prune();
+    const meta = isObject(params._meta) ? params._meta[RELATED_TASK] : undefined;
+    const taskId =
+      this.fault === 'task-related-meta-wins' && isObject(meta) && typeof meta.taskId === 'string'
+        ? meta.taskId
+        : params.taskId;
     const record = typeof taskId === 'string' ? this.tasks.get(taskId) : undefined;
     if (!record) throw new ProtocolError(ERR.invalidParams, `Unknown task: ${String(taskId)}`);
     return record;

@@ -118,7 +118,7 @@ export const fixtureTasksScenarios: ServerScenario[] = [
         'tasks.result-related-meta',
         'MUST',
         'The tasks/result answer carries _meta["io.modelcontextprotocol/related-task"] with the task\'s taskId',
-        ['tasks.related.result-meta', 'tasks.related.task-id'],
+        ['tasks.related.result-meta', 'tasks.related.task-id', 'tasks.related.include'],
       ),
       check(
         'tasks.list-includes',

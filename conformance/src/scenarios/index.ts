@@ -9,6 +9,7 @@ import { fixtureResourcesScenarios } from './fixture-resources.ts';
 import { fixtureToolsScenarios } from './fixture-tools.ts';
 import { fixtureTasksScenarios } from './fixture-tasks.ts';
 import { fixtureTaskOutcomeScenarios } from './fixture-task-outcomes.ts';
+import { fixtureTaskRelatedScenarios } from './fixture-task-related.ts';
 import { fixtureUtilitiesScenarios } from './fixture-utilities.ts';
 import { headerAnnotationScenarios, paramHeaderScenarios } from './header-annotations.ts';
 import { jsonrpcScenarios } from './jsonrpc.ts';
@@ -50,6 +51,7 @@ export const SERVER_SCENARIOS: readonly ServerScenario[] = [
   ...fixtureUtilitiesScenarios,
   ...fixtureTasksScenarios,
   ...fixtureTaskOutcomeScenarios,
+  ...fixtureTaskRelatedScenarios,
   ...statelessStreamScenarios,
   ...statelessContextFixtureScenarios,
   ...fixtureInteractionsScenarios,
