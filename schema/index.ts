@@ -8,11 +8,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { UserError } from './errors.ts';
 import { getRevision, revisionDir, schemaJsonFile, type Revision } from './registry.ts';
+import { cacheDirectoryReady, makeDirectory, userCacheDir } from './user-cache.mjs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 
@@ -190,26 +190,25 @@ function isValidatorRecord(value: unknown): value is Record<string, ValidateFunc
 
 /**
  * Where compiled validators are kept between runs, since compiling costs far more than loading:
- * `MCP_SPEC_VALIDATOR_CACHE` (a directory, or `off`), else the user's cache directory.
+ * `MCP_SPEC_VALIDATOR_CACHE` (a directory, or `off`), else `validators` in the user's cache directory.
  */
 export function validatorCacheDir(): string | undefined {
   const setting = process.env.MCP_SPEC_VALIDATOR_CACHE;
   if (setting === 'off') return undefined;
-  if (setting) return setting;
-  const base =
-    process.env.XDG_CACHE_HOME ||
-    (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) ||
-    join(homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache');
-  return join(base, 'mcp-spec', 'validators');
+  return setting || userCacheDir('validators');
 }
 
 const requireHere = createRequire(import.meta.url);
 let toolVersions: string | undefined;
 
-/** The cache file of a validator: named by everything its code depends on (ajv's versions and `inputs`). */
+/**
+ * The cache file of a validator: named by everything its code depends on (ajv's versions and `inputs`). Undefined
+ * without a cache, or when its directory cannot be created (a file in the way, a path under /proc): validators
+ * are then compiled on every run, and nothing is stored.
+ */
 function cacheFile(inputs: unknown): string | undefined {
   const dir = validatorCacheDir();
-  if (!dir) return undefined;
+  if (!dir || !cacheDirectoryReady(dir)) return undefined;
   toolVersions ??= ['ajv', 'ajv-formats']
     .map((name) => `${name}@${(requireHere(`${name}/package.json`) as { version: string }).version}`)
     .join(' ');
@@ -329,7 +328,7 @@ export function pruneValidatorCache(dir: string, limit: number, keep = Math.floo
 function writeAtomically(file: string, contents: string | Uint8Array): void {
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    makeDirectory(join(file, '..'));
     writeFileSync(temp, contents);
     renameSync(temp, file);
   } finally {

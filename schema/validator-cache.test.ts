@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,48 @@ describe('the validator cache', () => {
     const schema = await fresh();
     expect(schema.validate('2024-11-05', 'ListToolsResult', { tools: 'none' }).valid).toBe(false);
     expect(schema.validate('2024-11-05', 'ListToolsResult', { tools: [] }).valid).toBe(true);
+  });
+
+  /** Validates one valid and one invalid message in a child process, killed if it does not finish. */
+  function validateInChild(env: Record<string, string | undefined>): { status: number | null; stderr: string } {
+    const script = `import { validate } from ${JSON.stringify(fileURLToPath(new URL('./index.ts', import.meta.url)))};
+      const ok = validate('2025-11-25', 'ListToolsResult', { tools: [] }).valid;
+      const bad = validate('2025-11-25', 'ListToolsResult', { tools: 'none' }).valid;
+      if (!ok || bad) process.exit(1);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 45_000,
+    });
+    return { status: child.status, stderr: child.stderr };
+  }
+
+  // Node 20's recursive mkdir never returns there; a cache that cannot be created is simply not used.
+  describe.runIf(existsSync('/proc/self'))('under /proc', () => {
+    it('is skipped, without hanging, when MCP_SPEC_VALIDATOR_CACHE points there', () => {
+      const env = { MCP_SPEC_VALIDATOR_CACHE: '/proc/self/mcp-spec-nonexistent/validators' };
+      expect(validateInChild(env)).toEqual({ status: 0, stderr: '' });
+    });
+
+    it('is skipped, without hanging, when XDG_CACHE_HOME points there', () => {
+      const env = { MCP_SPEC_VALIDATOR_CACHE: undefined, XDG_CACHE_HOME: '/proc/self/mcp-spec-nonexistent' };
+      expect(validateInChild(env)).toEqual({ status: 0, stderr: '' });
+    });
+  });
+
+  it('is skipped when a file is in the way', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mcp-spec-validators-file-')), 'cache');
+    try {
+      writeFileSync(file, 'not a directory');
+      expect(validateInChild({ MCP_SPEC_VALIDATOR_CACHE: file })).toEqual({ status: 0, stderr: '' });
+      expect(validateInChild({ MCP_SPEC_VALIDATOR_CACHE: join(file, 'validators') })).toEqual({
+        status: 0,
+        stderr: '',
+      });
+      expect(readFileSync(file, 'utf8')).toBe('not a directory');
+    } finally {
+      rmSync(join(file, '..'), { recursive: true, force: true });
+    }
   });
 
   it('can be turned off', async () => {

@@ -52,7 +52,7 @@ describe('npm run check', () => {
     const errata = r.run('scripts/freeze.ts', ['--errata', '2024-11-05', 'Clarify a comment', '--date', '2026-11-23']);
     expect(errata.stderr).toBe('');
     expect(errata.status).toBe(0);
-    expect(JSON.parse(r.read('schema/revisions.json')).revisions[0].errata[0]).toMatchObject({
+    expect(JSON.parse(r.read('schema/revisions.json')).revisions[0].errata.at(-1)).toMatchObject({
       date: '2026-11-23',
       summary: 'Clarify a comment',
     });

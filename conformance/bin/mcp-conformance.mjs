@@ -3,11 +3,11 @@
 // TypeScript sources run instead, from one esbuild bundle of them when it can: loading a bundle takes a
 // fraction of the time tsx's loader needs for the same modules. That bundle lives in the user's cache
 // directory, one per checkout, and is rebuilt when any file it was built from changes; without it, tsx runs the
-// sources directly. MCP_CONFORMANCE_BUNDLE=off always uses tsx.
+// sources directly, as it does when the cache directory cannot be created (a cache is never worth failing a run
+// for). MCP_CONFORMANCE_BUNDLE=off always uses tsx.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -15,14 +15,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const BUILD = 1;
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = join(PACKAGE, 'src', 'cli.ts');
-
-function cacheDir() {
-  const base =
-    process.env.XDG_CACHE_HOME ||
-    (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) ||
-    join(homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache');
-  return join(base, 'mcp-spec', 'cli');
-}
 
 /** Size and modification time of a file, or undefined when it is gone. */
 function stamp(file) {
@@ -108,15 +100,16 @@ async function buildBundle(bundleFile, manifestFile) {
 
 async function loadMain() {
   if (!existsSync(ENTRY)) return (await import('../dist/cli.mjs')).main;
-  if (process.env.MCP_CONFORMANCE_BUNDLE !== 'off') {
+  // Only a checkout gets here, so the schema module's directory is next door (an installed package has no copy).
+  const { cacheDirectoryReady, userCacheDir } = await import('../../schema/user-cache.mjs');
+  const dir = process.env.MCP_CONFORMANCE_BUNDLE === 'off' ? undefined : userCacheDir('cli');
+  if (dir) {
     const name = createHash('sha256').update(ENTRY).digest('hex').slice(0, 16);
-    const dir = cacheDir();
     const bundleFile = join(dir, `${name}.mjs`);
     const manifestFile = join(dir, `${name}.json`);
     let bundle = freshBundle(manifestFile);
-    if (!bundle) {
+    if (!bundle && cacheDirectoryReady(dir)) {
       try {
-        mkdirSync(dir, { recursive: true });
         bundle = await buildBundle(bundleFile, manifestFile);
       } catch {
         // No esbuild, a read-only cache or a source that does not compile: tsx runs (and reports) it.

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -32,6 +32,28 @@ async function cli(...argv: string[]): Promise<Outcome> {
   const code = await main(argv, { stdout, stderr, env: {}, cwd: scratch });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
+
+/**
+ * Runs the executable in a child process with extra environment variables. The child is killed if it has not
+ * finished within `limit` ms, so a hang fails the test (with a null code) instead of stalling the suite.
+ */
+async function bin(argv: string[], env: Record<string, string | undefined>, limit = 50_000): Promise<Outcome> {
+  const child = spawn(process.execPath, [BIN, ...argv], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    timeout: limit,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+  return { code: code ?? -1, stdout, stderr };
+}
+
+/** A cache location under /proc: Node 20's recursive mkdir never returns for one. */
+const PROC_CACHE = '/proc/self/mcp-conformance-nonexistent';
+const hasProc = existsSync('/proc/self');
 
 let scratch: string;
 beforeAll(() => {
@@ -186,6 +208,15 @@ describe('server runs against the reference server over HTTP', () => {
     expect(result.summary.checks.pass).toBeGreaterThan(3);
   });
 
+  it.runIf(hasProc)('runs through the executable when the validator cache is under /proc', async () => {
+    // Every message is validated, and each validator compiled is offered to the cache: it must go without.
+    const env = { MCP_SPEC_VALIDATOR_CACHE: `${PROC_CACHE}/validators` };
+    const { code, stdout, stderr } = await bin(['server', '--url', servers.good.url, ...selection], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('lifecycle-initialize');
+  });
+
   it('exits 1 for a nonconforming server, 0 once a baseline excuses the failure, and 1 for a stale entry', async () => {
     const run = (...extra: string[]): Promise<Outcome> =>
       cli(
@@ -271,6 +302,36 @@ describe('the installed command', () => {
     const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  describe('goes without its caches when their directory cannot be created', () => {
+    const catalogue = (): unknown => JSON.parse(JSON.stringify(buildCatalogue()));
+
+    it.runIf(hasProc)('XDG_CACHE_HOME under /proc', async () => {
+      const { code, stdout, stderr } = await bin(['list', '--json'], { XDG_CACHE_HOME: PROC_CACHE });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(catalogue());
+    });
+
+    it.runIf(hasProc)('MCP_SPEC_VALIDATOR_CACHE under /proc', async () => {
+      const env = { MCP_SPEC_VALIDATOR_CACHE: `${PROC_CACHE}/validators` };
+      const { code, stdout, stderr } = await bin(['list', '--json'], env);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(catalogue());
+    });
+
+    it('a regular file where the cache directory should be', async () => {
+      const file = join(scratch, 'cache-file');
+      writeFileSync(file, 'not a directory');
+      const env = { XDG_CACHE_HOME: file, MCP_SPEC_VALIDATOR_CACHE: undefined };
+      const { code, stdout, stderr } = await bin(['list', '--json'], env);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(catalogue());
+      expect(readFileSync(file, 'utf8')).toBe('not a directory');
+    });
   });
 
   it('exits with the code main returns', async () => {

@@ -30,6 +30,7 @@ export const JSONRPC_VERSION = "2.0";
  * matched to the request they belong to.
  *
  * @category Utilities
+ * @TJS-type ["string", "integer"]
  */
 export type ProgressToken = string | number;
 
@@ -112,6 +113,7 @@ export interface Result {
  * it back.
  *
  * @category JSON-RPC
+ * @TJS-type ["string", "integer"]
  */
 export type RequestId = string | number;
 
@@ -218,6 +220,8 @@ export interface JSONRPCError {
     /**
      * Integer identifying the kind of failure, such as one of the standard
      * JSON-RPC codes.
+     *
+     * @TJS-type integer
      */
     code: number;
     /**
@@ -490,14 +494,10 @@ export interface ProgressNotification extends Notification {
     /**
      * Amount of work done so far. It should grow with every update, whether or
      * not a total is known.
-     *
-     * @TJS-type number
      */
     progress: number;
     /**
      * Amount of work expected in all, when the sender knows it.
-     *
-     * @TJS-type number
      */
     total?: number;
   };
@@ -747,6 +747,8 @@ export interface Resource extends Annotated {
    * Length of the raw contents in bytes, before any base64 encoding or
    * tokenization, when known. Hosts can use it to show file sizes or to budget
    * context.
+   *
+   * @TJS-type integer
    */
   size?: number;
 }
@@ -1219,13 +1221,13 @@ export interface CreateMessageRequest extends Request {
     includeContext?: "none" | "thisServer" | "allServers";
     /**
      * Sampling temperature the server would like used.
-     *
-     * @TJS-type number
      */
     temperature?: number;
     /**
      * Upper limit on the number of tokens to generate. The client may produce
      * fewer.
+     *
+     * @TJS-type integer
      */
     maxTokens: number;
     /**
@@ -1294,7 +1296,6 @@ export interface Annotated {
      * Relative importance, from 0 (entirely optional) to 1 (effectively
      * required).
      *
-     * @TJS-type number
      * @minimum 0
      * @maximum 1
      */
@@ -1362,7 +1363,6 @@ export interface ModelPreferences {
   /**
    * Weight given to low cost, from 0 (irrelevant) to 1 (decisive).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1371,7 +1371,6 @@ export interface ModelPreferences {
   /**
    * Weight given to fast responses, from 0 (irrelevant) to 1 (decisive).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1380,7 +1379,6 @@ export interface ModelPreferences {
   /**
    * Weight given to model capability, from 0 (irrelevant) to 1 (decisive).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1458,6 +1456,8 @@ export interface CompleteResult extends Result {
     /**
      * How many suggestions exist in all, which may be more than are returned
      * here.
+     *
+     * @TJS-type integer
      */
     total?: number;
     /**

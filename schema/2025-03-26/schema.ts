@@ -48,6 +48,7 @@ export const JSONRPC_VERSION = "2.0";
  * Opaque value a requester chooses so that later progress updates can be matched to its request.
  *
  * @category Utilities
+ * @TJS-type ["string", "integer"]
  */
 export type ProgressToken = string | number;
 
@@ -127,6 +128,7 @@ export interface Result {
  * Identifier that ties a JSON-RPC response to the request it answers.
  *
  * @category JSON-RPC
+ * @TJS-type ["string", "integer"]
  */
 export type RequestId = string | number;
 
@@ -229,6 +231,8 @@ export interface JSONRPCError {
   error: {
     /**
      * Numeric code classifying the failure, e.g. one of the standard JSON-RPC codes.
+     *
+     * @TJS-type integer
      */
     code: number;
     /**
@@ -488,14 +492,10 @@ export interface ProgressNotification extends Notification {
     /**
      * Amount of work completed so far. It must grow with each update, whether or not a total is
      * known.
-     *
-     * @TJS-type number
      */
     progress: number;
     /**
      * Amount of work expected in all, when the sender can tell.
-     *
-     * @TJS-type number
      */
     total?: number;
     /**
@@ -743,6 +743,8 @@ export interface Resource {
   /**
    * Length in bytes of the raw content (before any base64 encoding), when known; lets hosts show
    * sizes and budget context space.
+   *
+   * @TJS-type integer
    */
   size?: number;
 }
@@ -1253,12 +1255,12 @@ export interface CreateMessageRequest extends Request {
     includeContext?: "none" | "thisServer" | "allServers";
     /**
      * Sampling temperature to use, if the server has a preference.
-     *
-     * @TJS-type number
      */
     temperature?: number;
     /**
      * Upper bound on the number of tokens to generate; the client may produce fewer.
+     *
+     * @TJS-type integer
      */
     maxTokens: number;
     /**
@@ -1321,7 +1323,6 @@ export interface Annotations {
    * Relative importance from 0 to 1: 1 marks content that is essentially required, 0 content
    * that can safely be left out.
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1426,7 +1427,6 @@ export interface ModelPreferences {
   /**
    * Weight of keeping cost low, from 0 (irrelevant) to 1 (paramount).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1435,7 +1435,6 @@ export interface ModelPreferences {
   /**
    * Weight of low latency, from 0 (irrelevant) to 1 (paramount).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1444,7 +1443,6 @@ export interface ModelPreferences {
   /**
    * Weight of model capability, from 0 (irrelevant) to 1 (paramount).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1519,6 +1517,8 @@ export interface CompleteResult extends Result {
     values: string[];
     /**
      * How many suggestions exist in all, which may be more than are returned here.
+     *
+     * @TJS-type integer
      */
     total?: number;
     /**

@@ -40,6 +40,7 @@ export const JSONRPC_VERSION = "2.0";
  * active requests.
  *
  * @category Common Types
+ * @TJS-type ["string", "integer"]
  */
 export type ProgressToken = string | number;
 
@@ -124,6 +125,7 @@ export interface Result {
  * null, and a sender must not reuse one within the same session.
  *
  * @category Common Types
+ * @TJS-type ["string", "integer"]
  */
 export type RequestId = string | number;
 
@@ -207,7 +209,11 @@ export interface JSONRPCError {
   id: RequestId;
   /** What went wrong. */
   error: {
-    /** Integer that classifies the failure, such as {@link INVALID_PARAMS}. */
+    /**
+     * Integer that classifies the failure, such as {@link INVALID_PARAMS}.
+     *
+     * @TJS-type integer
+     */
     code: number;
     /** Brief human-readable explanation, ideally one sentence. */
     message: string;
@@ -447,14 +453,10 @@ export interface ProgressNotification extends Notification {
     /**
      * Amount of work done so far. It must grow with each report, even when
      * the total is not known.
-     *
-     * @TJS-type number
      */
     progress: number;
     /**
      * Amount of work expected overall, when the sender knows it.
-     *
-     * @TJS-type number
      */
     total?: number;
     /** Human-readable status line describing the current step. */
@@ -678,6 +680,8 @@ export interface Resource extends BaseMetadata {
    * Length of the raw content in bytes, before any base64 encoding or
    * tokenization, when known. Useful for showing file sizes and budgeting
    * context.
+   *
+   * @TJS-type integer
    */
   size?: number;
 
@@ -1178,13 +1182,13 @@ export interface CreateMessageRequest extends Request {
     includeContext?: "none" | "thisServer" | "allServers";
     /**
      * Sampling temperature to use.
-     *
-     * @TJS-type number
      */
     temperature?: number;
     /**
      * Upper bound on the number of tokens to generate. The client may stop
      * earlier.
+     *
+     * @TJS-type integer
      */
     maxTokens: number;
     /** Strings that end generation as soon as the model produces one. */
@@ -1238,7 +1242,6 @@ export interface Annotations {
    * Importance of the object, from 0 (may safely be left out) to 1
    * (effectively essential).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1358,7 +1361,6 @@ export interface ModelPreferences {
   /**
    * Weight given to low cost, from 0 (irrelevant) to 1 (paramount).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1367,7 +1369,6 @@ export interface ModelPreferences {
   /**
    * Weight given to fast responses, from 0 (irrelevant) to 1 (paramount).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1376,7 +1377,6 @@ export interface ModelPreferences {
   /**
    * Weight given to model capability, from 0 (irrelevant) to 1 (paramount).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -1446,6 +1446,8 @@ export interface CompleteResult extends Result {
     /**
      * Number of suggestions that exist in all, which may be larger than the
      * number returned.
+     *
+     * @TJS-type integer
      */
     total?: number;
     /**
@@ -1600,9 +1602,17 @@ export interface StringSchema {
   title?: string;
   /** Help text shown for the field. */
   description?: string;
-  /** Fewest characters accepted. */
+  /**
+   * Fewest characters accepted.
+   *
+   * @TJS-type integer
+   */
   minLength?: number;
-  /** Most characters accepted. */
+  /**
+   * Most characters accepted.
+   *
+   * @TJS-type integer
+   */
   maxLength?: number;
   /** Expected format of the text, if it is one of the supported kinds. */
   format?: "email" | "uri" | "date" | "date-time";
@@ -1622,14 +1632,10 @@ export interface NumberSchema {
   description?: string;
   /**
    * Smallest value accepted.
-   *
-   * @TJS-type number
    */
   minimum?: number;
   /**
    * Largest value accepted.
-   *
-   * @TJS-type number
    */
   maximum?: number;
 }

@@ -37,6 +37,7 @@ export const JSONRPC_VERSION = "2.0";
  * each progress update can be tied to the request it reports on.
  *
  * @category Common Types
+ * @TJS-type ["string", "integer"]
  */
 export type ProgressToken = string | number;
 
@@ -151,6 +152,8 @@ export interface Error {
   /**
    * Integer identifying the kind of failure, e.g. {@link METHOD_NOT_FOUND} or
    * {@link INVALID_PARAMS}.
+   *
+   * @TJS-type integer
    */
   code: number;
   /**
@@ -169,6 +172,7 @@ export interface Error {
  * value. It must not be reused for another request within the same session.
  *
  * @category Common Types
+ * @TJS-type ["string", "integer"]
  */
 export type RequestId = string | number;
 
@@ -682,14 +686,10 @@ export interface ProgressNotificationParams extends NotificationParams {
   progressToken: ProgressToken;
   /**
    * Work done so far. It must grow with each notification, whether or not a total is known.
-   *
-   * @TJS-type number
    */
   progress: number;
   /**
    * Amount of work expected in all, when the sender knows it.
-   *
-   * @TJS-type number
    */
   total?: number;
   /**
@@ -962,6 +962,8 @@ export interface Resource extends BaseMetadata, Icons {
   /**
    * Byte length of the raw contents (before any base64 encoding or tokenisation), when
    * known. Hosts may show it or use it to estimate context usage.
+   *
+   * @TJS-type integer
    */
   size?: number;
 
@@ -1465,6 +1467,8 @@ export interface TaskMetadata {
   /**
    * How long, in milliseconds from creation, the requestor would like the task and its
    * result kept. The receiver may choose a different value.
+   *
+   * @TJS-type integer
    */
   ttl?: number;
 }
@@ -1519,11 +1523,14 @@ export interface Task {
    * means the task is kept indefinitely.
    *
    * @nullable
+   * @TJS-type ["integer", "null"]
    */
   ttl: number | null;
 
   /**
    * Suggested wait, in milliseconds, between status polls.
+   *
+   * @TJS-type integer
    */
   pollInterval?: number;
 }
@@ -1758,13 +1765,13 @@ export interface CreateMessageRequestParams extends TaskAugmentedRequestParams {
   includeContext?: "none" | "thisServer" | "allServers";
   /**
    * Sampling temperature to request from the model.
-   *
-   * @TJS-type number
    */
   temperature?: number;
   /**
    * Upper bound on the number of tokens to generate, to keep output from running on. The
    * client may generate fewer.
+   *
+   * @TJS-type integer
    */
   maxTokens: number;
   /** Strings that end generation when the model produces them. */
@@ -1873,7 +1880,6 @@ export interface Annotations {
   /**
    * Importance of the content, from 0 (may safely be left out) to 1 (essential).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2072,7 +2078,6 @@ export interface ModelPreferences {
   /**
    * Weight given to low cost, from 0 (irrelevant) to 1 (decisive).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2081,7 +2086,6 @@ export interface ModelPreferences {
   /**
    * Weight given to low latency, from 0 (irrelevant) to 1 (decisive).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2090,7 +2094,6 @@ export interface ModelPreferences {
   /**
    * Weight given to capability and reasoning strength, from 0 (irrelevant) to 1 (decisive).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2178,6 +2181,8 @@ export interface CompleteResult extends Result {
     values: string[];
     /**
      * How many suggestions exist in all, which may be more than are returned here.
+     *
+     * @TJS-type integer
      */
     total?: number;
     /**
@@ -2393,9 +2398,17 @@ export interface StringSchema {
   title?: string;
   /** Help text for the field. */
   description?: string;
-  /** Fewest characters accepted. */
+  /**
+   * Fewest characters accepted.
+   *
+   * @TJS-type integer
+   */
   minLength?: number;
-  /** Most characters accepted. */
+  /**
+   * Most characters accepted.
+   *
+   * @TJS-type integer
+   */
   maxLength?: number;
   /** Expected format of the text, when it is more specific than free text. */
   format?: "email" | "uri" | "date" | "date-time";
@@ -2417,20 +2430,14 @@ export interface NumberSchema {
   description?: string;
   /**
    * Smallest value accepted.
-   *
-   * @TJS-type number
    */
   minimum?: number;
   /**
    * Largest value accepted.
-   *
-   * @TJS-type number
    */
   maximum?: number;
   /**
    * Value to pre-fill.
-   *
-   * @TJS-type number
    */
   default?: number;
 }
@@ -2537,10 +2544,14 @@ export interface UntitledMultiSelectEnumSchema {
   description?: string;
   /**
    * Fewest options the user has to pick.
+   *
+   * @TJS-type integer
    */
   minItems?: number;
   /**
    * Most options the user may pick.
+   *
+   * @TJS-type integer
    */
   maxItems?: number;
   /**
@@ -2578,10 +2589,14 @@ export interface TitledMultiSelectEnumSchema {
   description?: string;
   /**
    * Fewest options the user has to pick.
+   *
+   * @TJS-type integer
    */
   minItems?: number;
   /**
    * Most options the user may pick.
+   *
+   * @TJS-type integer
    */
   maxItems?: number;
   /**

@@ -160,6 +160,7 @@ export interface ResultMetaObject extends MetaObject {
  * describe.
  *
  * @category Utilities
+ * @TJS-type ["string", "integer"]
  */
 export type ProgressToken = string | number;
 
@@ -270,6 +271,8 @@ export interface Result {
 export interface Error {
   /**
    * A number identifying what kind of failure happened.
+   *
+   * @TJS-type integer
    */
   code: number;
   /**
@@ -286,6 +289,7 @@ export interface Error {
  * The identifier a requester assigns to a JSON-RPC request; the response repeats it.
  *
  * @category JSON-RPC
+ * @TJS-type ["string", "integer"]
  */
 export type RequestId = string | number;
 
@@ -1015,14 +1019,10 @@ export interface ProgressNotificationParams extends NotificationParams {
   progressToken: ProgressToken;
   /**
    * How far the work has got. It should grow with every update, whether or not `total` is known.
-   *
-   * @TJS-type number
    */
   progress: number;
   /**
    * The value `progress` will reach when the work is done, when that is known.
-   *
-   * @TJS-type number
    */
   total?: number;
   /**
@@ -1107,6 +1107,7 @@ export interface CacheableResult extends Result {
    * time it is needed; a positive value means it should be treated as fresh for that long.
    *
    * @minimum 0
+   * @TJS-type integer
    */
   ttlMs: number;
 
@@ -1491,6 +1492,8 @@ export interface Resource extends BaseMetadata, Icons {
    * The length of the raw content in bytes (before any base64 encoding or tokenization), when
    * known. Hosts can use it to show file sizes or estimate how much context the resource would
    * take up.
+   *
+   * @TJS-type integer
    */
   size?: number;
 
@@ -2142,13 +2145,13 @@ export interface CreateMessageRequestParams {
   includeContext?: "none" | "thisServer" | "allServers";
   /**
    * The sampling temperature to ask the model for.
-   *
-   * @TJS-type number
    */
   temperature?: number;
   /**
    * An upper bound on the number of tokens to generate, guarding against runaway output. The
    * client may generate fewer.
+   *
+   * @TJS-type integer
    */
   maxTokens: number;
   /**
@@ -2282,7 +2285,6 @@ export interface Annotations {
    * How much the object matters to the server's work, from 0 (entirely optional) to 1 (effectively
    * required).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2501,7 +2503,6 @@ export interface ModelPreferences {
   /**
    * How much a low cost matters, from 0 (not at all) to 1 (above everything else).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2510,7 +2511,6 @@ export interface ModelPreferences {
   /**
    * How much a fast response matters, from 0 (not at all) to 1 (above everything else).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2520,7 +2520,6 @@ export interface ModelPreferences {
    * How much a capable, intelligent model matters, from 0 (not at all) to 1 (above everything
    * else).
    *
-   * @TJS-type number
    * @minimum 0
    * @maximum 1
    */
@@ -2620,6 +2619,8 @@ export interface CompleteResult extends Result {
     values: string[];
     /**
      * How many suggestions exist in all, which may be more than are returned here.
+     *
+     * @TJS-type integer
      */
     total?: number;
     /**
@@ -2873,10 +2874,14 @@ export interface StringSchema {
   description?: string;
   /**
    * The fewest characters accepted.
+   *
+   * @TJS-type integer
    */
   minLength?: number;
   /**
    * The most characters accepted.
+   *
+   * @TJS-type integer
    */
   maxLength?: number;
   /**
@@ -2909,20 +2914,14 @@ export interface NumberSchema {
   description?: string;
   /**
    * The smallest value accepted.
-   *
-   * @TJS-type number
    */
   minimum?: number;
   /**
    * The largest value accepted.
-   *
-   * @TJS-type number
    */
   maximum?: number;
   /**
    * The value the field starts with.
-   *
-   * @TJS-type number
    */
   default?: number;
 }
@@ -3043,10 +3042,14 @@ export interface UntitledMultiSelectEnumSchema {
   description?: string;
   /**
    * The fewest values the user must pick.
+   *
+   * @TJS-type integer
    */
   minItems?: number;
   /**
    * The most values the user may pick.
+   *
+   * @TJS-type integer
    */
   maxItems?: number;
   /**
@@ -3089,10 +3092,14 @@ export interface TitledMultiSelectEnumSchema {
   description?: string;
   /**
    * The fewest values the user must pick.
+   *
+   * @TJS-type integer
    */
   minItems?: number;
   /**
    * The most values the user may pick.
+   *
+   * @TJS-type integer
    */
   maxItems?: number;
   /**

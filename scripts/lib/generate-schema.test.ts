@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { revisionIds, getRevision, schemaId } from '../../schema/registry.ts';
-import { DIALECT_URI, generateSchemas, toDraft202012 } from './generate-schema.ts';
+import { DIALECT_URI, generateSchemas, toDraft202012, typeIntegerLiterals } from './generate-schema.ts';
 
 describe('toDraft202012', () => {
   it('moves definitions to $defs and rewrites every reference, without touching look-alike strings', () => {
@@ -18,6 +18,32 @@ describe('toDraft202012', () => {
         A: { type: 'object', properties: { b: { $ref: '#/$defs/B' }, note: { const: '#/definitions/B' } } },
         B: { anyOf: [{ $ref: '#/$defs/A' }, { type: 'array', items: { $ref: '#/$defs/B' } }] },
         $defs: { type: 'string' },
+      },
+    });
+  });
+});
+
+describe('typeIntegerLiterals', () => {
+  it('types whole-number constants and enums as integer, and leaves every other number alone', () => {
+    expect(
+      typeIntegerLiterals({
+        properties: {
+          code: { type: 'number', const: -32700 },
+          half: { type: 'number', const: 0.5 },
+          levels: { type: 'number', enum: [1, 2, 3] },
+          mixed: { type: 'number', enum: [1, 2.5] },
+          plain: { type: 'number' },
+          union: { type: ['string', 'number'] },
+        },
+      }),
+    ).toEqual({
+      properties: {
+        code: { type: 'integer', const: -32700 },
+        half: { type: 'number', const: 0.5 },
+        levels: { type: 'integer', enum: [1, 2, 3] },
+        mixed: { type: 'number', enum: [1, 2.5] },
+        plain: { type: 'number' },
+        union: { type: ['string', 'number'] },
       },
     });
   });
@@ -44,11 +70,25 @@ describe('generateSchemas', () => {
     }
   });
 
-  it('types fractional fields as number and counts as integer', () => {
+  it('types number as number, in unions too, and only the fields marked @TJS-type integer as integer', () => {
     const latest = first.find((s) => s.revision.id === getRevision('latest').id)!;
-    const defs = latest.schema.$defs as Record<string, { properties: Record<string, { type?: string }> }>;
+    interface Node {
+      type?: string | string[];
+      properties: Record<string, Node>;
+      additionalProperties: Node;
+      anyOf: Node[];
+    }
+    const defs = latest.schema.$defs as Record<string, Node>;
     expect(defs.Annotations!.properties.priority!.type).toBe('number');
     expect(defs.ModelPreferences!.properties.costPriority!.type).toBe('number');
     expect(defs.ProgressNotificationParams!.properties.progress!.type).toBe('number');
+    expect(defs.ElicitResult!.properties.content!.additionalProperties.anyOf[1]!.type).toEqual([
+      'string',
+      'number',
+      'boolean',
+    ]);
+    expect(defs.RequestId!.type).toEqual(['string', 'integer']);
+    expect(defs.Resource!.properties.size!.type).toBe('integer');
+    expect(defs.ParseError!.properties.code).toMatchObject({ type: 'integer', const: -32700 });
   });
 });

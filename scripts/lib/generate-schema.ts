@@ -15,12 +15,13 @@ export const DIALECT_URI = {
 } as const;
 
 /**
- * Generator settings. Plain `number` means integer on the wire (ids, counts, sizes);
- * fractional fields opt out with `@TJS-type number` in the source.
+ * Generator settings. A TypeScript `number` is a JSON Schema `number` wherever it appears, in unions and
+ * index signatures too; a field that must be whole (ids, counts, sizes, error codes) says so in the source
+ * with `@TJS-type integer` (or a type list such as `["string", "integer"]` on a union).
  */
 const GENERATOR_SETTINGS: TJS.PartialArgs = {
   required: true,
-  defaultNumberType: 'integer',
+  defaultNumberType: 'number',
   ref: true,
   aliasRef: false,
   topRef: false,
@@ -90,8 +91,26 @@ export function toDraft202012(schema: Record<string, unknown>): Record<string, u
   return converted;
 }
 
+/**
+ * typescript-json-schema gives a numeric literal type (`code: -32700`) the default number type whatever its
+ * value. A literal that is a whole number is an integer, so its schema says `integer`, as it does for an
+ * `enum` made only of whole numbers.
+ */
+export function typeIntegerLiterals(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(typeIntegerLiterals);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) out[key] = typeIntegerLiterals(child);
+  const literals = 'const' in value ? [value.const] : Array.isArray(value.enum) ? value.enum : [];
+  if (value.type === 'number' && literals.length > 0 && literals.every((v) => Number.isInteger(v))) {
+    out.type = 'integer';
+  }
+  return out;
+}
+
 /** Fixed top-level layout, then every definition with keys in code-point order. */
-function finish(revision: Revision, raw: Record<string, unknown>): Record<string, unknown> {
+function finish(revision: Revision, generated: Record<string, unknown>): Record<string, unknown> {
+  const raw = typeIntegerLiterals(generated) as Record<string, unknown>;
   const body = revision.dialect === '2020-12' ? toDraft202012(raw) : raw;
   const defsKey = revision.dialect === '2020-12' ? '$defs' : 'definitions';
   const definitions = body[defsKey];

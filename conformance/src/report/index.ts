@@ -1,8 +1,9 @@
 /** The reporters by name, and writing the file reports of a run. */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeDirectory } from '../../../schema/user-cache.mjs';
 import type { RunResult } from '../model/result.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
@@ -65,33 +66,15 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 export class OutputDirError extends Error {}
 
 /**
- * Creates a directory and its missing parents. Unlike `mkdir(dir, { recursive: true })`, which on Node 20
- * loops forever under /proc, every level is tried once.
+ * Makes sure report files can be written into `outputDir`, creating it and its missing parents with
+ * `makeDirectory` (Node 20's recursive `mkdir` never returns under /proc).
  */
-async function makeDirectory(dir: string): Promise<void> {
-  try {
-    await mkdir(dir);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      if ((await stat(dir)).isDirectory()) return;
-      throw new OutputDirError(`${dir} exists and is not a directory`);
-    }
-    if (code !== 'ENOENT' || dirname(dir) === dir) throw error;
-  }
-  await makeDirectory(dirname(dir));
-  await mkdir(dir);
-}
-
-/** Makes sure report files can be written into `outputDir`, creating it if missing. */
 export async function prepareOutputDir(outputDir: string): Promise<void> {
   try {
-    await makeDirectory(outputDir);
+    makeDirectory(outputDir);
     await access(outputDir, constants.W_OK);
   } catch (error) {
-    const reason = error instanceof OutputDirError ? error.message : (error as Error).message;
-    throw new OutputDirError(`cannot write reports to ${outputDir}: ${reason}`);
+    throw new OutputDirError(`cannot write reports to ${outputDir}: ${(error as Error).message}`);
   }
 }
 
