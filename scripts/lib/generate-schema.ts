@@ -69,24 +69,29 @@ function assertReadableSource(file: string): void {
   readText(file);
 }
 
+/** Rebuilds a JSON value bottom-up: each object, its children already rebuilt, goes through `rebuild`. */
+function rebuildObjects(
+  value: unknown,
+  rebuild: (object: Record<string, unknown>) => Record<string, unknown>,
+): unknown {
+  if (Array.isArray(value)) return value.map((item) => rebuildObjects(item, rebuild));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) out[key] = rebuildObjects(child, rebuild);
+  return rebuild(out);
+}
+
 /** Rewrites a draft-07 schema object into 2020-12: `definitions` become `$defs`, and every `$ref` follows. */
 export function toDraft202012(schema: Record<string, unknown>): Record<string, unknown> {
-  const rewrite = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(rewrite);
-    if (!isPlainObject(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '$ref' && typeof child === 'string' && child.startsWith('#/definitions/')) {
-        out.$ref = `#/$defs/${child.slice('#/definitions/'.length)}`;
-      } else if (key === 'definitions' && isPlainObject(child)) {
-        out.$defs = rewrite(child);
-      } else {
-        out[key] = rewrite(child);
-      }
-    }
-    return out;
-  };
-  const converted = rewrite(schema) as Record<string, unknown>;
+  const converted = rebuildObjects(schema, (object) =>
+    Object.fromEntries(
+      Object.entries(object).map(([key, child]) => {
+        if (key === '$ref' && typeof child === 'string' && child.startsWith('#/definitions/'))
+          return ['$ref', `#/$defs/${child.slice('#/definitions/'.length)}`];
+        return key === 'definitions' && isPlainObject(child) ? ['$defs', child] : [key, child];
+      }),
+    ),
+  ) as Record<string, unknown>;
   converted.$schema = DIALECT_URI['2020-12'];
   return converted;
 }
@@ -97,15 +102,11 @@ export function toDraft202012(schema: Record<string, unknown>): Record<string, u
  * `enum` made only of whole numbers.
  */
 export function typeIntegerLiterals(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(typeIntegerLiterals);
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) out[key] = typeIntegerLiterals(child);
-  const literals = 'const' in value ? [value.const] : Array.isArray(value.enum) ? value.enum : [];
-  if (value.type === 'number' && literals.length > 0 && literals.every((v) => Number.isInteger(v))) {
-    out.type = 'integer';
-  }
-  return out;
+  return rebuildObjects(value, (object) => {
+    const literals = 'const' in object ? [object.const] : Array.isArray(object.enum) ? object.enum : [];
+    const whole = object.type === 'number' && literals.length > 0 && literals.every((v) => Number.isInteger(v));
+    return whole ? { ...object, type: 'integer' } : object;
+  });
 }
 
 /** Fixed top-level layout, then every definition with keys in code-point order. */
