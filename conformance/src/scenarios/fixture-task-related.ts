@@ -11,14 +11,11 @@ import { check, type ServerScenario } from '../model/scenario.ts';
 import type { ServerContext } from '../runner/context.ts';
 import { describe, errorCode, isObject, SETTLE_MS, TASKS } from './helpers.ts';
 import { isExactText, shown } from './fixture-tools.ts';
-import { RELATED_TASK, startTask } from './fixture-tasks.ts';
+import { createdTaskId, LONG_WORK_MS, RELATED_TASK, startTask, TTL_MS } from './fixture-tasks.ts';
 
 const TOOL = 'test_task_required';
 /** Long enough for the fixture's halfway progress to come well after the CreateTaskResult. */
 const WORK_MS = 200;
-/** Longer than any run, so the task is still working when it is cancelled. */
-const LONG_WORK_MS = 60_000;
-const TTL_MS = 60_000;
 const TOKEN = 'mcp-conformance-task-progress';
 /** A task id the harness proposes, which a server must not take over. */
 const CHOSEN_ID = 'mcp-conformance-client-chosen-task-id';
@@ -32,11 +29,6 @@ function relatedTaskOf(params: JsonObject | undefined): unknown {
 
 function seqOf(ctx: ServerContext, response: Response | undefined): number | undefined {
   return response ? ctx.evidenceFrom([response])[0]?.seq : undefined;
-}
-
-function createdTaskId(response: Response): string | undefined {
-  const task = response.result?.task;
-  return isObject(task) && typeof task.taskId === 'string' ? task.taskId : undefined;
 }
 
 /** Related-task metadata naming `taskId`, as request options. */

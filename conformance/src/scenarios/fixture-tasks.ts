@@ -17,8 +17,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 /** How long the first task works: long enough for a tasks/get and a tasks/result to arrive while it does. */
 const WORK_MS = 200;
 /** Longer than any run, so the task is still working when it is cancelled. */
-const LONG_WORK_MS = 60_000;
-const TTL_MS = 60_000;
+export const LONG_WORK_MS = 60_000;
+export const TTL_MS = 60_000;
 const MAX_LIST_PAGES = 50;
 
 /** What is wrong with a Task object as the spec shapes it (none when it is well-formed). */
@@ -42,8 +42,14 @@ export async function startTask(
   args: JsonObject,
 ): Promise<{ response: Response; taskId?: string }> {
   const response = await session.request('tools/call', { name, arguments: args, task: { ttl: TTL_MS } });
+  const taskId = createdTaskId(response);
+  return taskId === undefined ? { response } : { response, taskId };
+}
+
+/** The id of the task a CreateTaskResult announces, if it announces one. */
+export function createdTaskId(response: Response): string | undefined {
   const task = response.result?.task;
-  return isObject(task) && typeof task.taskId === 'string' ? { response, taskId: task.taskId } : { response };
+  return isObject(task) && typeof task.taskId === 'string' ? task.taskId : undefined;
 }
 
 /** Every task id tasks/list gives, page by page; undefined (with the bad page) when a page is not a list. */
